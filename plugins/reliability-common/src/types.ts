@@ -1,0 +1,241 @@
+/**
+ * The suite's shared data model: what the backend computes and stores, what the REST API
+ * returns (CONTRACT.md section 3) and what the frontend renders. Field names fixed by the
+ * contract are marked; everything else is ours to extend.
+ */
+
+/** The six honest states of a check (contract section 2). */
+export type CheckState =
+  | 'pass'
+  | 'warn'
+  | 'fail'
+  | 'unknown'
+  | 'not-applicable'
+  | 'waived';
+
+export const CHECK_STATES: readonly CheckState[] = [
+  'pass',
+  'warn',
+  'fail',
+  'unknown',
+  'not-applicable',
+  'waived',
+];
+
+export type CheckKind = 'automatic' | 'attested';
+
+export type Verdict = 'ready' | 'ready-with-waivers' | 'not-ready';
+
+export type GateDecision = 'allow' | 'warn' | 'block';
+
+export type SliKind =
+  | 'availability'
+  | 'latency'
+  | 'error-rate'
+  | 'correctness'
+  | 'durability'
+  | 'freshness'
+  | 'throughput'
+  | 'other';
+
+export type SloSource = 'openslo' | 'sloth';
+
+export type OnCallProvider =
+  | 'pagerduty'
+  | 'opsgenie'
+  | 'splunk-on-call'
+  | 'other';
+
+/** A problem found in an entity's reliability data. Never fatal: the rest is still computed. */
+export interface Problem {
+  severity: 'error' | 'warning';
+  /** Human-readable: what is wrong and where. */
+  message: string;
+  /** The annotation key, link type or spec field concerned, e.g. `reliability/tier`. */
+  field?: string;
+  /** For SLO files: the file location, the 0-based document index and the field path. */
+  file?: string;
+  document?: number;
+  path?: string;
+  /** What to do about it. */
+  howToFix?: string;
+}
+
+/** One SLO, normalised from OpenSLO or Sloth (contract fields: name, sli, target, window, errorBudget, source). */
+export interface NormalizedSlo {
+  name: string;
+  sli: SliKind;
+  /** Ratio in (0,1), e.g. 0.999. */
+  target: number;
+  /** The window as written (`28d`, `30d`, `1w`, `1M`, ...). */
+  window: string;
+  /** The window in minutes; null when it cannot be expressed (calendar months use 30 days). */
+  windowMinutes: number | null;
+  /** 1 - target, rounded to 10 decimals to avoid float noise. */
+  errorBudget: number;
+  /** Allowed bad minutes over the window (errorBudget x windowMinutes); null without a window. */
+  allowedBadMinutes: number | null;
+  /** Burn-rate alerting defined (Sloth `alerting`, OpenSLO `alertPolicies`/`alertPolicyRef`). */
+  hasAlerting: boolean;
+  source: SloSource;
+  description?: string;
+  service?: string;
+  /** OpenSLO budgetingMethod; Sloth is always Occurrences. */
+  budgetingMethod?: 'Occurrences' | 'Timeslices' | 'RatioTimeslices';
+  /** True for rolling windows, false for calendar-aligned. */
+  rolling?: boolean;
+  /** The 0-based document index in the file. */
+  document: number;
+}
+
+export interface SloParseResult {
+  slos: NormalizedSlo[];
+  problems: Problem[];
+}
+
+/**
+ * Outcome of loading an entity's `reliability/slo-ref`:
+ * - `absent`: no annotation;
+ * - `loaded`: the file was read (its SLOs may still be empty when every document is invalid);
+ * - `unreachable`: it could not be fetched; checks depending on SLOs are `unknown`.
+ */
+export type SloLoadStatus = 'absent' | 'loaded' | 'unreachable';
+
+export interface SloLoadResult extends SloParseResult {
+  status: SloLoadStatus;
+  /** The resolved location that was (or could not be) read. */
+  location?: string;
+}
+
+export interface TierInfo {
+  /** Contract field. */
+  level: number;
+  /** Contract field, e.g. "Tier 1". */
+  name: string;
+  description?: string;
+}
+
+export interface OnCallInfo {
+  /** Contract field. */
+  provider: OnCallProvider;
+  /** Contract field. */
+  reference: string;
+  /** The annotation key it came from. */
+  annotation: string;
+  /** A link to open the rotation, where one can be derived. */
+  url?: string;
+}
+
+export interface LinkInfo {
+  title: string;
+  url: string;
+}
+
+/** Facts read from an entity's annotations and links (contract section 1). */
+export interface EntityProfile {
+  tier: TierInfo | null;
+  oncall: OnCallInfo | null;
+  runbooks: LinkInfo[];
+  dashboards: LinkInfo[];
+  /** `reliability/runbooks-reviewed` as YYYY-MM-DD when valid. */
+  runbooksReviewed: string | null;
+  hasDocs: boolean;
+  sloRef: string | null;
+  problems: Problem[];
+}
+
+/** A recorded attestation of an attested check. */
+export interface Attestation {
+  id: string;
+  entityRef: string;
+  checkId: string;
+  evidenceUrl: string;
+  comment: string;
+  attestedBy: string;
+  attestedAt: string;
+  expiresAt: string;
+  revokedAt?: string | null;
+  revokedBy?: string | null;
+  version: number;
+}
+
+export type WaiverStatus = 'requested' | 'approved' | 'rejected' | 'revoked';
+
+export interface Waiver {
+  id: string;
+  entityRef: string;
+  checkId: string;
+  justification: string;
+  requestedBy: string;
+  requestedAt: string;
+  expiresAt: string;
+  status: WaiverStatus;
+  decidedBy?: string | null;
+  decidedAt?: string | null;
+  decisionComment?: string | null;
+  version: number;
+}
+
+export interface CheckResult {
+  /** Contract fields: id, state, required, blocking, message, howToFix. */
+  id: string;
+  state: CheckState;
+  required: boolean;
+  blocking: boolean;
+  message: string;
+  howToFix: string;
+  title: string;
+  area: string;
+  kind: CheckKind;
+  /** Why it matters (REFERENCE.md section 6). */
+  rationale?: string;
+  /** The state before a waiver applied, when `state` is `waived`. */
+  underlyingState?: CheckState;
+  attestation?: Pick<
+    Attestation,
+    'id' | 'evidenceUrl' | 'comment' | 'attestedBy' | 'attestedAt' | 'expiresAt'
+  >;
+  waiver?: Pick<
+    Waiver,
+    'id' | 'justification' | 'requestedBy' | 'decidedBy' | 'expiresAt'
+  >;
+}
+
+export interface ReadinessResult {
+  /** Contract fields. */
+  score: number;
+  verdict: Verdict;
+  checks: CheckResult[];
+}
+
+export interface MaturityResult {
+  /** Contract fields. */
+  level: number;
+  name: string;
+  expectedLevel: number | null;
+  next: { level: number; name: string; missing: string[] } | null;
+}
+
+export interface GateResult {
+  /** Contract fields. */
+  decision: GateDecision;
+  reasons: string[];
+  enforced: boolean;
+}
+
+/** `GET /v1/entities/{kind}/{namespace}/{name}/report` (contract section 3). */
+export interface ReliabilityReport {
+  entityRef: string;
+  inScope: boolean;
+  tier: TierInfo | null;
+  slos: NormalizedSlo[];
+  oncall: OnCallInfo | null;
+  runbooks: LinkInfo[];
+  dashboards: LinkInfo[];
+  runbooksReviewed: string | null;
+  readiness: ReadinessResult | null;
+  maturity: MaturityResult | null;
+  gate: GateResult | null;
+  problems: Problem[];
+  evaluatedAt: string;
+}
