@@ -1,0 +1,3 @@
+export { reliabilityApiRef } from './ReliabilityApi';
+export type { ReliabilityApi, ReliabilityGateResponse } from './ReliabilityApi';
+export { ReliabilityClient } from './ReliabilityClient';
