@@ -43,6 +43,8 @@ export const TABLES = {
   results: 'reliability_entity_results',
   /** Current state per entity and check, for filters and the heatmap (DatabaseResultStore). */
   checkStates: 'reliability_check_states',
+  /** One row per full catalog evaluation (DatabaseResultStore). */
+  runs: 'reliability_runs',
   /** Attestations, every version kept (DatabaseReviewStore). */
   attestations: 'reliability_attestations',
   waivers: 'reliability_waivers',

@@ -1,0 +1,80 @@
+import type {
+  CheckResult,
+  CheckState,
+  ReliabilityReport,
+} from '@reliability-suite/plugin-reliability-common';
+import type { EntityDescriptor } from '../lib/entityDescriptor';
+
+export function descriptorFor(
+  name: string,
+  overrides: Partial<EntityDescriptor> = {},
+): EntityDescriptor {
+  return {
+    entityRef: `component:default/${name}`,
+    kind: 'Component',
+    namespace: 'default',
+    name,
+    title: null,
+    type: 'service',
+    lifecycle: 'production',
+    ownerRef: 'group:default/team-a',
+    systemRef: null,
+    ...overrides,
+  };
+}
+
+export function checkResult(
+  id: string,
+  state: CheckState,
+  overrides: Partial<CheckResult> = {},
+): CheckResult {
+  return {
+    id,
+    state,
+    required: true,
+    blocking: false,
+    message: `${id} is ${state}`,
+    howToFix: `Fix ${id}`,
+    title: id,
+    area: 'Operations',
+    kind: 'automatic',
+    ...overrides,
+  };
+}
+
+/** A plausible in-scope report; tests vary the checks they care about. */
+export function reportFor(
+  entityRef: string,
+  options: {
+    checks?: CheckResult[];
+    evaluatedAt?: string;
+    inScope?: boolean;
+    tier?: number | null;
+  } = {},
+): ReliabilityReport {
+  const inScope = options.inScope ?? true;
+  const checks = options.checks ?? [
+    checkResult('owner', 'pass'),
+    checkResult('slo-defined', 'fail'),
+  ];
+  const tier = options.tier === undefined ? 1 : options.tier;
+  return {
+    entityRef,
+    inScope,
+    tier: tier === null ? null : { level: tier, name: `Tier ${tier}` },
+    slos: [],
+    oncall: null,
+    runbooks: [],
+    dashboards: [],
+    runbooksReviewed: null,
+    readiness: inScope ? { score: 50, verdict: 'not-ready', checks } : null,
+    maturity: inScope
+      ? { level: 0, name: 'None', expectedLevel: 3, next: null }
+      : null,
+    gate: inScope
+      ? { decision: 'block', reasons: ['owner missing'], enforced: true }
+      : null,
+    problems: [],
+    evaluatedAt: options.evaluatedAt ?? '2026-11-22T10:00:00.000Z',
+  };
+}

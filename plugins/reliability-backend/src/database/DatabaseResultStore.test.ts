@@ -1,0 +1,177 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { DatabaseResultStore } from './DatabaseResultStore';
+import { TABLES } from '../services/types';
+import {
+  checkResult,
+  descriptorFor,
+  reportFor,
+} from '../__testUtils__/reports';
+import type { EntityResult } from './ResultStore';
+
+jest.setTimeout(60_000);
+
+function resultFor(name: string, evaluatedAt?: string): EntityResult {
+  const entity = descriptorFor(name);
+  return { entity, report: reportFor(entity.entityRef, { evaluatedAt }) };
+}
+
+describe('DatabaseResultStore', () => {
+  const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
+
+  async function createStore(databaseId: any) {
+    const knex = await databases.init(databaseId);
+    const store = await DatabaseResultStore.create({
+      database: { getClient: async () => knex },
+    });
+    return { knex, store };
+  }
+
+  it.each(databases.eachSupportedId())(
+    'writes new results and their check states, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      await expect(
+        store.writeResults([resultFor('a'), resultFor('b')]),
+      ).resolves.toEqual({ written: 2 });
+
+      const stored = await store.getResult('Component:default/A');
+      expect(stored?.report).toEqual(reportFor('component:default/a', {}));
+      expect(stored?.evaluatedAt).toBe('2026-11-22T10:00:00.000Z');
+
+      const states = await knex(TABLES.checkStates)
+        .where('entity_ref', 'component:default/a')
+        .orderBy('check_id');
+      expect(
+        states.map(s => [s.check_id, s.state, Boolean(s.required)]),
+      ).toEqual([
+        ['owner', 'pass', true],
+        ['slo-defined', 'fail', true],
+      ]);
+      await expect(store.getResult('component:default/zzz')).resolves.toBe(
+        undefined,
+      );
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'does not rewrite an unchanged result, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      await store.writeResults([resultFor('a', '2026-01-01T00:00:00.000Z')]);
+      await expect(
+        store.writeResults([resultFor('a', '2026-02-01T00:00:00.000Z')]),
+      ).resolves.toEqual({ written: 0 });
+      const row = await knex(TABLES.results).first();
+      expect(row.evaluated_at).toBe('2026-01-01T00:00:00.000Z');
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'rewrites a changed result and replaces its check states, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      await store.writeResults([resultFor('a', '2026-01-01T00:00:00.000Z')]);
+      const entity = descriptorFor('a');
+      const changed = reportFor(entity.entityRef, {
+        evaluatedAt: '2026-02-01T00:00:00.000Z',
+        checks: [checkResult('slo-defined', 'pass')],
+      });
+      await expect(
+        store.writeResults([{ entity, report: changed }]),
+      ).resolves.toEqual({ written: 1 });
+      const stored = await store.getResult(entity.entityRef);
+      expect(stored?.evaluatedAt).toBe('2026-02-01T00:00:00.000Z');
+      expect(stored?.report.readiness?.checks).toHaveLength(1);
+      const states = await knex(TABLES.checkStates).select();
+      expect(states.map(s => [s.check_id, s.state])).toEqual([
+        ['slo-defined', 'pass'],
+      ]);
+      const row = await knex(TABLES.results).first();
+      expect(Boolean(row.has_slo)).toBe(true);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'removes results of entities a run did not see, keeping newer ones, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      await store.writeResults([
+        resultFor('kept', '2026-01-01T00:00:00.000Z'),
+        resultFor('deleted', '2026-01-01T00:00:00.000Z'),
+        resultFor('evaluated-during-run', '2026-03-01T00:00:10.000Z'),
+      ]);
+      const deleted = await store.deleteResultsNotIn(
+        new Set(['component:default/kept']),
+        { evaluatedBefore: '2026-03-01T00:00:00.000Z' },
+      );
+      expect(deleted).toBe(1);
+      const refs = (await knex(TABLES.results).orderBy('entity_ref')).map(
+        r => r.entity_ref,
+      );
+      expect(refs).toEqual([
+        'component:default/evaluated-during-run',
+        'component:default/kept',
+      ]);
+      const stateRefs = await knex(TABLES.checkStates).distinct('entity_ref');
+      expect(stateRefs.map(r => r.entity_ref).sort()).toEqual(refs);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'handles a 2,000-result batch and a 6,000-row cleanup in chunks, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const batch = Array.from({ length: 2000 }, (_, i) =>
+        resultFor(`service-${String(i).padStart(5, '0')}`),
+      );
+      await expect(store.writeResults(batch)).resolves.toEqual({
+        written: 2000,
+      });
+      await expect(store.writeResults(batch)).resolves.toEqual({ written: 0 });
+      const more = Array.from({ length: 4000 }, (_, i) =>
+        resultFor(`other-${String(i).padStart(5, '0')}`),
+      );
+      await store.writeResults(more);
+      expect(
+        Number((await knex(TABLES.checkStates).count({ n: '*' }))[0].n),
+      ).toBe(12000);
+
+      const seen = new Set(batch.slice(0, 10).map(r => r.entity.entityRef));
+      await expect(
+        store.deleteResultsNotIn(seen, {
+          evaluatedBefore: '2027-01-01T00:00:00.000Z',
+        }),
+      ).resolves.toBe(5990);
+      expect(Number((await knex(TABLES.results).count({ n: '*' }))[0].n)).toBe(
+        10,
+      );
+      expect(
+        Number((await knex(TABLES.checkStates).count({ n: '*' }))[0].n),
+      ).toBe(20);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'records runs and returns the last finished one, %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      await expect(store.getLastFinishedRun()).resolves.toBeUndefined();
+      const first = await store.startRun('2026-01-01T00:00:00.000Z');
+      await store.finishRun(first, {
+        finishedAt: '2026-01-01T00:01:00.000Z',
+        evaluated: 10,
+        written: 4,
+        deleted: 1,
+      });
+      await store.startRun('2026-01-01T00:10:00.000Z');
+      await expect(store.getLastFinishedRun()).resolves.toEqual({
+        id: first,
+        startedAt: '2026-01-01T00:00:00.000Z',
+        finishedAt: '2026-01-01T00:01:00.000Z',
+        evaluated: 10,
+        written: 4,
+        deleted: 1,
+      });
+    },
+  );
+});

@@ -1,0 +1,56 @@
+import type { ReliabilityReport } from '@reliability-suite/plugin-reliability-common';
+import type { EntityDescriptor } from '../lib/entityDescriptor';
+
+/** One evaluation to store. */
+export interface EntityResult {
+  entity: EntityDescriptor;
+  report: ReliabilityReport;
+}
+
+/** A stored result as read back. */
+export interface StoredResult {
+  entityRef: string;
+  /** The report exactly as stored (its `evaluatedAt` is the evaluation that last changed it). */
+  report: ReliabilityReport;
+  /** The stored `evaluated_at`. */
+  evaluatedAt: string;
+  resultHash: string;
+}
+
+/** A full catalog evaluation. */
+export interface EvaluationRun {
+  id: number;
+  startedAt: string;
+  finishedAt: string | null;
+  evaluated: number;
+  written: number;
+  deleted: number;
+}
+
+export interface ResultStore {
+  /**
+   * Stores a batch of results, writing only those whose hash differs from the stored one
+   * (and replacing their check states). Returns how many rows were written.
+   */
+  writeResults(results: EntityResult[]): Promise<{ written: number }>;
+
+  getResult(entityRef: string): Promise<StoredResult | undefined>;
+
+  /**
+   * Removes the results (and check states) of entities a full run did not see. Rows
+   * written at or after `evaluatedBefore` are kept: an on-demand evaluation can land while
+   * the run is still going. Returns how many results were removed.
+   */
+  deleteResultsNotIn(
+    seenEntityRefs: ReadonlySet<string>,
+    options: { evaluatedBefore: string },
+  ): Promise<number>;
+
+  startRun(startedAt: string): Promise<number>;
+  finishRun(
+    id: number,
+    summary: Omit<EvaluationRun, 'id' | 'startedAt'> & { finishedAt: string },
+  ): Promise<void>;
+  /** The most recent run that finished, if any. */
+  getLastFinishedRun(): Promise<EvaluationRun | undefined>;
+}

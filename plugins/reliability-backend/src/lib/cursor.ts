@@ -1,0 +1,57 @@
+import { InputError } from '@backstage/errors';
+
+/** The position after the last row of a page, for keyset pagination. */
+export interface PageCursor {
+  /** The sort and direction the cursor was made for; a cursor is only valid for those. */
+  sort: string;
+  order: 'asc' | 'desc';
+  /** The sort value of the last row (already normalised, e.g. nulls replaced). */
+  value: string | number;
+  /** The entity ref of the last row: the tie-breaker. */
+  entityRef: string;
+}
+
+/** Opaque to clients: base64url of a small JSON array. */
+export function encodeCursor(cursor: PageCursor): string {
+  const payload = [cursor.sort, cursor.order, cursor.value, cursor.entityRef];
+  return Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
+}
+
+/**
+ * Decodes a cursor made by {@link encodeCursor} for the same sort and order.
+ *
+ * @throws InputError naming `cursor` when it is malformed or was made for another sort.
+ */
+export function decodeCursor(
+  raw: string,
+  expected: { sort: string; order: 'asc' | 'desc' },
+): PageCursor {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+  } catch {
+    throw new InputError('Invalid cursor: not a cursor returned by this API');
+  }
+  if (
+    !Array.isArray(payload) ||
+    payload.length !== 4 ||
+    typeof payload[0] !== 'string' ||
+    (payload[1] !== 'asc' && payload[1] !== 'desc') ||
+    (typeof payload[2] !== 'string' && typeof payload[2] !== 'number') ||
+    typeof payload[3] !== 'string'
+  ) {
+    throw new InputError('Invalid cursor: not a cursor returned by this API');
+  }
+  const [sort, order, value, entityRef] = payload as [
+    string,
+    'asc' | 'desc',
+    string | number,
+    string,
+  ];
+  if (sort !== expected.sort || order !== expected.order) {
+    throw new InputError(
+      `Invalid cursor: it was made for sort=${sort}&order=${order}, not sort=${expected.sort}&order=${expected.order}`,
+    );
+  }
+  return { sort, order, value, entityRef };
+}

@@ -1,0 +1,111 @@
+import { prepareResult } from './resultRow';
+import {
+  checkResult,
+  descriptorFor,
+  reportFor,
+} from '../__testUtils__/reports';
+
+describe('prepareResult', () => {
+  const entity = descriptorFor('checkout');
+
+  it('stores the full report, evaluatedAt included, as JSON', () => {
+    const report = reportFor(entity.entityRef);
+    const { row } = prepareResult(entity, report);
+    expect(JSON.parse(row.report)).toEqual(report);
+    expect(row.evaluated_at).toBe(report.evaluatedAt);
+  });
+
+  it('hashes the same result to the same value whatever its evaluatedAt', () => {
+    const first = prepareResult(
+      entity,
+      reportFor(entity.entityRef, { evaluatedAt: '2026-01-01T00:00:00.000Z' }),
+    );
+    const second = prepareResult(
+      entity,
+      reportFor(entity.entityRef, { evaluatedAt: '2026-02-01T00:00:00.000Z' }),
+    );
+    expect(first.row.result_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(second.row.result_hash).toBe(first.row.result_hash);
+  });
+
+  it('changes the hash when a check state or a descriptive column changes', () => {
+    const base = prepareResult(entity, reportFor(entity.entityRef)).row
+      .result_hash;
+    const otherCheck = prepareResult(
+      entity,
+      reportFor(entity.entityRef, {
+        checks: [
+          checkResult('owner', 'pass'),
+          checkResult('slo-defined', 'pass'),
+        ],
+      }),
+    ).row.result_hash;
+    const renamed = prepareResult(
+      { ...entity, title: 'Checkout' },
+      reportFor(entity.entityRef),
+    ).row.result_hash;
+    expect(otherCheck).not.toBe(base);
+    expect(renamed).not.toBe(base);
+  });
+
+  it('derives the coverage flags from pass and warn states only', () => {
+    const { row } = prepareResult(
+      entity,
+      reportFor(entity.entityRef, {
+        checks: [
+          checkResult('slo-defined', 'warn'),
+          checkResult('slo-alerting', 'unknown'),
+          checkResult('oncall', 'pass'),
+          checkResult('runbook', 'waived'),
+          checkResult('dashboard', 'fail'),
+        ],
+      }),
+    );
+    expect(row).toMatchObject({
+      has_slo: true,
+      has_slo_alerting: false,
+      has_oncall: true,
+      has_runbook: false,
+      has_dashboard: false,
+      has_waiver: true,
+      in_scope: true,
+      tier: 1,
+      score: 50,
+      verdict: 'not-ready',
+      maturity_level: 0,
+      expected_level: 3,
+      gate_decision: 'block',
+      owner_ref: 'group:default/team-a',
+    });
+  });
+
+  it('writes one check-state row per check, none when out of scope', () => {
+    const inScope = prepareResult(entity, reportFor(entity.entityRef));
+    expect(inScope.checkStates).toEqual([
+      {
+        entity_ref: entity.entityRef,
+        check_id: 'owner',
+        state: 'pass',
+        required: true,
+      },
+      {
+        entity_ref: entity.entityRef,
+        check_id: 'slo-defined',
+        state: 'fail',
+        required: true,
+      },
+    ]);
+    const outOfScope = prepareResult(
+      entity,
+      reportFor(entity.entityRef, { inScope: false }),
+    );
+    expect(outOfScope.checkStates).toEqual([]);
+    expect(outOfScope.row).toMatchObject({
+      in_scope: false,
+      score: null,
+      verdict: null,
+      gate_decision: null,
+      has_slo: false,
+    });
+  });
+});
