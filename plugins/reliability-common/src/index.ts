@@ -2,3 +2,4 @@ export * from './types';
 export * from './policy';
 export * from './reviews';
 export * from './permissions';
+export * from './coverage';
