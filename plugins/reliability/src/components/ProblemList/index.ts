@@ -1,0 +1,2 @@
+export { ProblemList, describeProblemLocation } from './ProblemList';
+export type { ProblemListProps } from './ProblemList';

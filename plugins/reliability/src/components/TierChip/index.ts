@@ -1,0 +1,2 @@
+export { TierChip } from './TierChip';
+export type { TierChipProps } from './TierChip';

@@ -1,0 +1,1 @@
+export { VerdictChip, GateDecisionChip } from './VerdictChip';
