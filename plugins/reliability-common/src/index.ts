@@ -3,3 +3,5 @@ export * from './policy';
 export * from './reviews';
 export * from './permissions';
 export * from './coverage';
+export * from './annotations';
+export * from './slo';

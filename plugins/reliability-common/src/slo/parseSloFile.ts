@@ -1,0 +1,232 @@
+import { LineCounter, parseAllDocuments } from 'yaml';
+import type { NormalizedSlo, Problem, SloParseResult } from '../types';
+import { DocumentReporter } from './report';
+import { isRecord } from './normalize';
+import {
+  OpenSloDocument,
+  collectOpenSloDocuments,
+  parseOpenSloSlo,
+} from './openslo';
+import { SLOTH_VERSION, parseSlothDocument } from './sloth';
+
+/** SLO files above this size are not parsed (1 MiB). */
+export const DEFAULT_SLO_FILE_MAX_BYTES = 1024 * 1024;
+
+export interface ParseSloFileOptions {
+  /** The file's location, used in problem messages and `Problem.file`. */
+  file?: string;
+  /** Files larger than this are reported and not parsed; default 1 MiB. */
+  maxBytes?: number;
+}
+
+/**
+ * Parses one SLO file: any mix of OpenSLO `openslo/v1` and Sloth `prometheus/v1` YAML
+ * documents. Never throws. Invalid SLOs are left out of `slos` and each problem is reported
+ * with its file, document index, field path and a how-to-fix; the rest is still parsed.
+ */
+export function parseSloFile(
+  text: string,
+  options: ParseSloFileOptions = {},
+): SloParseResult {
+  const problems: Problem[] = [];
+  try {
+    return { slos: parse(text, options, problems), problems };
+  } catch (error) {
+    // A safety net: the parsers report problems rather than throw.
+    problems.push(
+      fileProblem(
+        options,
+        `could not be parsed: ${
+          error instanceof Error ? error.message : String(error)
+        }`,
+        'Check that the file is valid YAML with OpenSLO or Sloth documents.',
+      ),
+    );
+    return { slos: [], problems };
+  }
+}
+
+function parse(
+  text: string,
+  options: ParseSloFileOptions,
+  problems: Problem[],
+): NormalizedSlo[] {
+  const maxBytes = options.maxBytes ?? DEFAULT_SLO_FILE_MAX_BYTES;
+  if (typeof text !== 'string') {
+    problems.push(fileProblem(options, 'is not text', 'Point to a YAML file.'));
+    return [];
+  }
+  const size = byteLength(text, maxBytes);
+  if (size > maxBytes) {
+    problems.push(
+      fileProblem(
+        options,
+        `is larger than ${maxBytes} bytes and was not parsed`,
+        'Split the SLOs into smaller files, one per service, or raise reliability.sloFiles.maxBytes.',
+      ),
+    );
+    return [];
+  }
+
+  const lineCounter = new LineCounter();
+  const yamlDocuments = parseAllDocuments(text, { lineCounter });
+  const openSlo: OpenSloDocument[] = [];
+  const sloth: Array<OpenSloDocument> = [];
+  let nonEmpty = 0;
+
+  Array.from(yamlDocuments).forEach((yamlDocument, index) => {
+    const reporter = new DocumentReporter(problems, {
+      file: options.file,
+      document: index,
+      yamlDocument,
+      lineCounter,
+    });
+    if (yamlDocument.errors.length > 0) {
+      nonEmpty++;
+      for (const error of yamlDocument.errors) {
+        const line = error.linePos?.[0]?.line;
+        const where = `${options.file ?? 'SLO file'}${line ? `:${line}` : ''}`;
+        const what = error.message.split('\n')[0];
+        problems.push({
+          severity: 'error',
+          message: `${where}: YAML syntax error: ${what}`,
+          ...(options.file !== undefined && { file: options.file }),
+          document: index,
+          howToFix: `Fix the YAML syntax${
+            line ? ` at line ${line}` : ''
+          }; a YAML linter shows the exact spot. The other documents of the file are still read.`,
+        });
+      }
+      return;
+    }
+    let value: unknown;
+    try {
+      value = yamlDocument.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      nonEmpty++;
+      reporter.error(
+        [],
+        `could not be read: ${error instanceof Error ? error.message : error}`,
+        'Remove excessive YAML aliases or anchors.',
+      );
+      return;
+    }
+    if (value === null || value === undefined) {
+      return; // An empty document, e.g. after a trailing `---`.
+    }
+    nonEmpty++;
+    if (
+      isRecord(value) &&
+      typeof value.apiVersion === 'string' &&
+      value.apiVersion.startsWith('openslo/')
+    ) {
+      openSlo.push({ index, value, reporter });
+    } else if (isRecord(value) && value.version === SLOTH_VERSION) {
+      sloth.push({ index, value, reporter });
+    } else {
+      reporter.error(
+        [],
+        'document is neither OpenSLO (apiVersion: openslo/v1) nor Sloth (version: prometheus/v1); it is ignored',
+        'Start the document with `apiVersion: openslo/v1` and a kind (SLO, SLI, AlertPolicy), or with `version: prometheus/v1` for Sloth.',
+      );
+    }
+  });
+
+  if (nonEmpty === 0) {
+    problems.push(
+      fileProblem(
+        options,
+        'is empty: it has no YAML documents, or only comments',
+        'Add at least one OpenSLO `kind: SLO` document or a Sloth `version: prometheus/v1` document.',
+      ),
+    );
+    return [];
+  }
+
+  const { definitions, sloDocuments } = collectOpenSloDocuments(openSlo);
+  const parsed: Array<{
+    slo: NormalizedSlo;
+    reporter: DocumentReporter;
+    namePath: (string | number)[];
+  }> = [];
+  for (const document of sloDocuments) {
+    for (const slo of parseOpenSloSlo(document, definitions)) {
+      parsed.push({
+        slo,
+        reporter: document.reporter,
+        namePath: ['metadata', 'name'],
+      });
+    }
+  }
+  for (const document of sloth) {
+    parseSlothDocument(document, document.reporter).forEach(slo =>
+      parsed.push({
+        slo,
+        reporter: document.reporter,
+        namePath: slothNamePath(document.value, slo.name),
+      }),
+    );
+  }
+  parsed.sort((a, b) => a.slo.document - b.slo.document);
+  return dropDuplicates(parsed);
+}
+
+/** Duplicate names: the first SLO counts, each later one is an error. */
+function dropDuplicates(
+  parsed: Array<{
+    slo: NormalizedSlo;
+    reporter: DocumentReporter;
+    namePath: (string | number)[];
+  }>,
+): NormalizedSlo[] {
+  const firstByName = new Map<string, NormalizedSlo>();
+  const result: NormalizedSlo[] = [];
+  for (const { slo, reporter, namePath } of parsed) {
+    const first = firstByName.get(slo.name);
+    if (first) {
+      reporter.error(
+        namePath,
+        `SLO name "${slo.name}" is already used by document ${first.document}; only the first counts`,
+        'Give every SLO in the file a unique name.',
+      );
+      continue;
+    }
+    firstByName.set(slo.name, slo);
+    result.push(slo);
+  }
+  return result;
+}
+
+function slothNamePath(
+  value: Record<string, unknown>,
+  name: string,
+): (string | number)[] {
+  const slos = Array.isArray(value.slos) ? value.slos : [];
+  const indexes = slos
+    .map((slo, index) => (isRecord(slo) && slo.name === name ? index : -1))
+    .filter(index => index >= 0);
+  // With a duplicate inside one document, the later entry is the duplicate.
+  const index = indexes[indexes.length - 1] ?? 0;
+  return ['slos', index, 'name'];
+}
+
+function fileProblem(
+  options: ParseSloFileOptions,
+  text: string,
+  howToFix: string,
+): Problem {
+  return {
+    severity: 'error',
+    message: `${options.file ?? 'SLO file'} ${text}`,
+    ...(options.file !== undefined && { file: options.file }),
+    howToFix,
+  };
+}
+
+/** UTF-8 size, without encoding more than needed to know it exceeds `limit`. */
+function byteLength(text: string, limit: number): number {
+  if (text.length > limit) {
+    return text.length; // Every character takes at least one byte.
+  }
+  return new TextEncoder().encode(text).length;
+}
