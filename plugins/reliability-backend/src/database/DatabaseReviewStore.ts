@@ -1,0 +1,587 @@
+import { randomUUID } from 'node:crypto';
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import type {
+  Attestation,
+  Review,
+  ReviewHistoryAction,
+  ReviewHistoryEntry,
+  ReviewSnapshot,
+  Waiver,
+} from '@reliability-suite/plugin-reliability-common';
+import { Knex } from 'knex';
+import { ReviewFacts, TABLES } from '../services/types';
+import { getMigratedClient } from './migrations';
+import {
+  AttestationRow,
+  HistoryRow,
+  ReviewRow,
+  WaiverRow,
+  toAttestation,
+  toHistoryEntry,
+  toReview,
+  toWaiver,
+} from './reviewRows';
+import type {
+  AttestationState,
+  EntityReviewData,
+  ReviewHistoryQuery,
+  ReviewStore,
+  ReviewWriteContext,
+} from './ReviewStore';
+
+/** Entity refs per `IN (...)` list: well under SQLite's 999 bind-variable limit. */
+const REFS_PER_QUERY = 500;
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) {
+    chunks.push(items.slice(i, i + size));
+  }
+  return chunks;
+}
+
+/** A concurrent writer inserted the same (entity, check, version) first. */
+function isUniqueViolation(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as {
+    code?: unknown;
+    message?: unknown;
+  };
+  return (
+    code === '23505' ||
+    (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) ||
+    (typeof message === 'string' && message.includes('UNIQUE constraint'))
+  );
+}
+
+function staleVersion(what: string, expected: number, actual: number) {
+  return new ConflictError(
+    `${what} changed meanwhile: expectedVersion ${expected} is stale, the current version is ${actual}; reload and retry`,
+  );
+}
+
+/** Stores attestations, waivers, reviews and their history in the plugin database. */
+export class DatabaseReviewStore implements ReviewStore {
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseReviewStore> {
+    const client = await getMigratedClient(options.database, {
+      skipMigrations: options.skipMigrations,
+    });
+    return new DatabaseReviewStore(client);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async getFacts(entityRefs: string[]): Promise<Map<string, ReviewFacts>> {
+    const refs = [...new Set(entityRefs.map(ref => ref.toLocaleLowerCase('en-US')))];
+    const facts = new Map<string, ReviewFacts>();
+    const factsOf = (ref: string) => {
+      let entry = facts.get(ref);
+      if (!entry) {
+        entry = { attestations: [], waivers: [] };
+        facts.set(ref, entry);
+      }
+      return entry;
+    };
+    for (const batch of chunk(refs, REFS_PER_QUERY)) {
+      const attestations = await this.latestAttestations(this.db, batch);
+      for (const row of attestations) {
+        if (!row.revoked_at) {
+          factsOf(row.entity_ref).attestations.push(toAttestation(row));
+        }
+      }
+      const waivers = await this.db<WaiverRow>(TABLES.waivers)
+        .whereIn('entity_ref', batch)
+        .orderBy([
+          { column: 'entity_ref' },
+          { column: 'check_id' },
+          { column: 'sequence', order: 'desc' },
+        ]);
+      for (const row of waivers) {
+        factsOf(row.entity_ref).waivers.push(toWaiver(row));
+      }
+    }
+    return facts;
+  }
+
+  async getEntityReviewData(entityRef: string): Promise<EntityReviewData> {
+    const attestations = new Map<string, AttestationState>();
+    for (const row of await this.latestAttestations(this.db, [entityRef])) {
+      attestations.set(row.check_id, {
+        current: row.revoked_at ? null : toAttestation(row),
+        version: Number(row.version),
+      });
+    }
+    const waiverRows = await this.db<WaiverRow>(TABLES.waivers)
+      .where('entity_ref', entityRef)
+      .orderBy('requested_at', 'desc')
+      .orderBy('sequence', 'desc');
+    const waiverSequences = new Map<string, number>();
+    for (const row of waiverRows) {
+      const sequence = Number(row.sequence);
+      waiverSequences.set(
+        row.check_id,
+        Math.max(waiverSequences.get(row.check_id) ?? 0, sequence),
+      );
+    }
+    const latestReview = await this.getLatestReview(entityRef);
+    return {
+      attestations,
+      waivers: waiverRows.map(toWaiver),
+      waiverSequences,
+      latestReview: latestReview ?? null,
+    };
+  }
+
+  async listAttestationVersions(
+    entityRef: string,
+    checkId: string,
+  ): Promise<Attestation[]> {
+    const rows = await this.db<AttestationRow>(TABLES.attestations)
+      .where({ entity_ref: entityRef, check_id: checkId })
+      .orderBy('version', 'desc');
+    return rows.map(toAttestation);
+  }
+
+  async createAttestation(
+    context: ReviewWriteContext,
+    input: {
+      checkId: string;
+      evidenceUrl: string;
+      comment: string;
+      expiresAt: string;
+      expectedVersion: number;
+    },
+  ): Promise<Attestation> {
+    return this.write(async tx => {
+      const [latest] = await this.latestAttestations(
+        tx,
+        [context.entityRef],
+        input.checkId,
+      );
+      const currentVersion = latest ? Number(latest.version) : 0;
+      if (currentVersion !== input.expectedVersion) {
+        throw staleVersion(
+          `The attestation of ${input.checkId}`,
+          input.expectedVersion,
+          currentVersion,
+        );
+      }
+      const row: AttestationRow = {
+        id: randomUUID(),
+        entity_ref: context.entityRef,
+        check_id: input.checkId,
+        version: currentVersion + 1,
+        evidence_url: input.evidenceUrl,
+        comment: input.comment,
+        attested_by: context.actor,
+        attested_at: context.at,
+        expires_at: input.expiresAt,
+        revoked_by: null,
+        revoked_at: null,
+        revoke_comment: null,
+      };
+      await tx(TABLES.attestations).insert(row);
+      await this.appendHistory(tx, context, {
+        action: 'attestation-created',
+        checkId: input.checkId,
+        subjectId: row.id,
+        subjectVersion: row.version,
+        comment: input.comment,
+        details: { evidenceUrl: input.evidenceUrl, expiresAt: input.expiresAt },
+      });
+      return toAttestation(row);
+    });
+  }
+
+  async revokeAttestation(
+    context: ReviewWriteContext,
+    input: { checkId: string; comment: string | null; expectedVersion: number },
+  ): Promise<Attestation> {
+    return this.write(async tx => {
+      const [latest] = await this.latestAttestations(
+        tx,
+        [context.entityRef],
+        input.checkId,
+      );
+      const currentVersion = latest ? Number(latest.version) : 0;
+      if (currentVersion !== input.expectedVersion) {
+        throw staleVersion(
+          `The attestation of ${input.checkId}`,
+          input.expectedVersion,
+          currentVersion,
+        );
+      }
+      if (!latest || latest.revoked_at) {
+        throw new NotFoundError(
+          `Check ${input.checkId} of ${context.entityRef} has no current attestation to revoke`,
+        );
+      }
+      const row: AttestationRow = {
+        ...latest,
+        id: randomUUID(),
+        version: currentVersion + 1,
+        revoked_by: context.actor,
+        revoked_at: context.at,
+        revoke_comment: input.comment,
+      };
+      await tx(TABLES.attestations).insert(row);
+      await this.appendHistory(tx, context, {
+        action: 'attestation-revoked',
+        checkId: input.checkId,
+        subjectId: row.id,
+        subjectVersion: row.version,
+        comment: input.comment,
+        details: { revokedAttestationId: latest.id },
+      });
+      return toAttestation(row);
+    });
+  }
+
+  async createWaiver(
+    context: ReviewWriteContext,
+    input: {
+      checkId: string;
+      justification: string;
+      expiresAt: string;
+      expectedVersion: number;
+    },
+  ): Promise<Waiver> {
+    return this.write(async tx => {
+      const rows = await tx<WaiverRow>(TABLES.waivers)
+        .where({ entity_ref: context.entityRef, check_id: input.checkId })
+        .select('sequence', 'status');
+      const currentSequence = rows.reduce(
+        (max, row) => Math.max(max, Number(row.sequence)),
+        0,
+      );
+      if (currentSequence !== input.expectedVersion) {
+        throw staleVersion(
+          `The waivers of ${input.checkId}`,
+          input.expectedVersion,
+          currentSequence,
+        );
+      }
+      if (rows.some(row => row.status === 'requested')) {
+        throw new ConflictError(
+          `A waiver for ${input.checkId} is already awaiting approval; approve or reject it first`,
+        );
+      }
+      const row: WaiverRow = {
+        id: randomUUID(),
+        entity_ref: context.entityRef,
+        check_id: input.checkId,
+        sequence: currentSequence + 1,
+        justification: input.justification,
+        requested_by: context.actor,
+        requested_at: context.at,
+        expires_at: input.expiresAt,
+        status: 'requested',
+        decided_by: null,
+        decided_at: null,
+        decision_comment: null,
+        version: 1,
+      };
+      await tx(TABLES.waivers).insert(row);
+      await this.appendHistory(tx, context, {
+        action: 'waiver-requested',
+        checkId: input.checkId,
+        subjectId: row.id,
+        subjectVersion: row.version,
+        comment: input.justification,
+        details: { expiresAt: input.expiresAt },
+      });
+      return toWaiver(row);
+    });
+  }
+
+  async getWaiver(
+    entityRef: string,
+    waiverId: string,
+  ): Promise<Waiver | undefined> {
+    const row = await this.db<WaiverRow>(TABLES.waivers)
+      .where({ entity_ref: entityRef, id: waiverId })
+      .first();
+    return row ? toWaiver(row) : undefined;
+  }
+
+  async decideWaiver(
+    context: ReviewWriteContext,
+    input: {
+      waiverId: string;
+      status: 'approved' | 'rejected';
+      comment: string;
+      expectedVersion: number;
+    },
+  ): Promise<Waiver> {
+    return this.write(async tx => {
+      const updated = await tx<WaiverRow>(TABLES.waivers)
+        .where({
+          id: input.waiverId,
+          entity_ref: context.entityRef,
+          version: input.expectedVersion,
+          status: 'requested',
+        })
+        .update({
+          status: input.status,
+          decided_by: context.actor,
+          decided_at: context.at,
+          decision_comment: input.comment,
+          version: input.expectedVersion + 1,
+        });
+      const row = await tx<WaiverRow>(TABLES.waivers)
+        .where({ id: input.waiverId, entity_ref: context.entityRef })
+        .first();
+      if (!row) {
+        throw new NotFoundError(
+          `No waiver ${input.waiverId} for ${context.entityRef}`,
+        );
+      }
+      if (updated !== 1) {
+        if (Number(row.version) !== input.expectedVersion) {
+          throw staleVersion(
+            `Waiver ${input.waiverId}`,
+            input.expectedVersion,
+            Number(row.version),
+          );
+        }
+        throw new ConflictError(
+          `Waiver ${input.waiverId} was already ${row.status}`,
+        );
+      }
+      await this.appendHistory(tx, context, {
+        action:
+          input.status === 'approved' ? 'waiver-approved' : 'waiver-rejected',
+        checkId: row.check_id,
+        subjectId: row.id,
+        subjectVersion: Number(row.version),
+        comment: input.comment,
+        details: { expiresAt: row.expires_at, requestedBy: row.requested_by },
+      });
+      return toWaiver(row);
+    });
+  }
+
+  async createReview(
+    context: ReviewWriteContext,
+    input: { comment: string | null; expectedVersion?: number },
+  ): Promise<Review> {
+    return this.write(async tx => {
+      const rows = await tx<ReviewRow>(TABLES.reviews)
+        .where({ entity_ref: context.entityRef })
+        .select('sequence', 'status');
+      const currentSequence = rows.reduce(
+        (max, row) => Math.max(max, Number(row.sequence)),
+        0,
+      );
+      if (
+        input.expectedVersion !== undefined &&
+        input.expectedVersion !== currentSequence
+      ) {
+        throw staleVersion(
+          `The reviews of ${context.entityRef}`,
+          input.expectedVersion,
+          currentSequence,
+        );
+      }
+      if (rows.some(row => row.status === 'requested')) {
+        throw new ConflictError(
+          `A review of ${context.entityRef} is already awaiting sign-off`,
+        );
+      }
+      const row: ReviewRow = {
+        id: randomUUID(),
+        entity_ref: context.entityRef,
+        sequence: currentSequence + 1,
+        status: 'requested',
+        requested_by: context.actor,
+        requested_at: context.at,
+        request_comment: input.comment,
+        decided_by: null,
+        decided_at: null,
+        decision_comment: null,
+        snapshot: null,
+        version: 1,
+      };
+      await tx(TABLES.reviews).insert(row);
+      await this.appendHistory(tx, context, {
+        action: 'review-requested',
+        checkId: null,
+        subjectId: row.id,
+        subjectVersion: row.version,
+        comment: input.comment,
+        details: {},
+      });
+      return toReview(row);
+    });
+  }
+
+  async getReview(
+    entityRef: string,
+    reviewId: string,
+  ): Promise<Review | undefined> {
+    const row = await this.db<ReviewRow>(TABLES.reviews)
+      .where({ entity_ref: entityRef, id: reviewId })
+      .first();
+    return row ? toReview(row) : undefined;
+  }
+
+  async getLatestReview(
+    entityRef: string,
+    options?: { decidedOnly?: boolean },
+  ): Promise<Review | undefined> {
+    const query = this.db<ReviewRow>(TABLES.reviews)
+      .where({ entity_ref: entityRef })
+      .orderBy('sequence', 'desc');
+    if (options?.decidedOnly) {
+      query.whereIn('status', ['signed-off', 'rejected']);
+    }
+    const row = await query.first();
+    return row ? toReview(row) : undefined;
+  }
+
+  async decideReview(
+    context: ReviewWriteContext,
+    input: {
+      reviewId: string;
+      status: 'signed-off' | 'rejected';
+      comment: string;
+      snapshot: ReviewSnapshot;
+      expectedVersion: number;
+    },
+  ): Promise<Review> {
+    return this.write(async tx => {
+      const updated = await tx<ReviewRow>(TABLES.reviews)
+        .where({
+          id: input.reviewId,
+          entity_ref: context.entityRef,
+          version: input.expectedVersion,
+          status: 'requested',
+        })
+        .update({
+          status: input.status,
+          decided_by: context.actor,
+          decided_at: context.at,
+          decision_comment: input.comment,
+          snapshot: JSON.stringify(input.snapshot),
+          version: input.expectedVersion + 1,
+        });
+      const row = await tx<ReviewRow>(TABLES.reviews)
+        .where({ id: input.reviewId, entity_ref: context.entityRef })
+        .first();
+      if (!row) {
+        throw new NotFoundError(
+          `No review ${input.reviewId} for ${context.entityRef}`,
+        );
+      }
+      if (updated !== 1) {
+        if (Number(row.version) !== input.expectedVersion) {
+          throw staleVersion(
+            `Review ${input.reviewId}`,
+            input.expectedVersion,
+            Number(row.version),
+          );
+        }
+        throw new ConflictError(
+          `Review ${input.reviewId} was already ${row.status}`,
+        );
+      }
+      await this.appendHistory(tx, context, {
+        action:
+          input.status === 'signed-off' ? 'review-signed-off' : 'review-rejected',
+        checkId: null,
+        subjectId: row.id,
+        subjectVersion: Number(row.version),
+        comment: input.comment,
+        details: {
+          score: input.snapshot.score,
+          verdict: input.snapshot.verdict,
+        },
+      });
+      return toReview(row);
+    });
+  }
+
+  async listHistory(
+    entityRef: string,
+    query: ReviewHistoryQuery,
+  ): Promise<{ items: ReviewHistoryEntry[]; nextCursor: number | null }> {
+    const builder = this.db<HistoryRow>(TABLES.history)
+      .where({ entity_ref: entityRef })
+      .orderBy('id', 'desc')
+      .limit(query.limit + 1);
+    if (query.before !== undefined) {
+      builder.where('id', '<', query.before);
+    }
+    const rows = await builder;
+    const page = rows.slice(0, query.limit);
+    return {
+      items: page.map(toHistoryEntry),
+      nextCursor:
+        rows.length > query.limit ? Number(page[page.length - 1].id) : null,
+    };
+  }
+
+  /** The highest version row per check of the given entities (optionally one check). */
+  private latestAttestations(
+    db: Knex | Knex.Transaction,
+    entityRefs: string[],
+    checkId?: string,
+  ): Promise<AttestationRow[]> {
+    const query = db<AttestationRow>(`${TABLES.attestations} as a`)
+      .select('a.*')
+      .whereIn('a.entity_ref', entityRefs)
+      .where(
+        'a.version',
+        db(`${TABLES.attestations} as b`)
+          .max('b.version')
+          .whereRaw('b.entity_ref = a.entity_ref')
+          .andWhereRaw('b.check_id = a.check_id'),
+      );
+    if (checkId !== undefined) {
+      query.where('a.check_id', checkId);
+    }
+    return query;
+  }
+
+  private async appendHistory(
+    tx: Knex.Transaction,
+    context: ReviewWriteContext,
+    entry: {
+      action: ReviewHistoryAction;
+      checkId: string | null;
+      subjectId: string;
+      subjectVersion: number;
+      comment: string | null;
+      details: Record<string, unknown>;
+    },
+  ): Promise<void> {
+    await tx(TABLES.history).insert({
+      entity_ref: context.entityRef,
+      check_id: entry.checkId,
+      action: entry.action,
+      subject_id: entry.subjectId,
+      subject_version: entry.subjectVersion,
+      actor: context.actor,
+      occurred_at: context.at,
+      comment: entry.comment,
+      details: JSON.stringify(entry.details),
+    });
+  }
+
+  /** Runs a write in a transaction; a lost insert race becomes a 409, like a stale version. */
+  private async write<T>(fn: (tx: Knex.Transaction) => Promise<T>): Promise<T> {
+    try {
+      return await this.db.transaction(fn);
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new ConflictError(
+          'Another change to the same record was saved first; reload and retry',
+        );
+      }
+      throw error;
+    }
+  }
+}
