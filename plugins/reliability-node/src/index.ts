@@ -1,1 +1,6 @@
-export {};
+/**
+ * Extension points of the Reliability Suite backend.
+ *
+ * @packageDocumentation
+ */
+export * from './extensions';

@@ -25,12 +25,12 @@ function optionalString(value: unknown): string | null {
 }
 
 /**
- * Resolves a relation target as the catalog does: the kind defaults to `defaultKind`, the
- * namespace to the entity's own. Returns null for a missing or malformed reference.
+ * Resolves a relation target as the catalog does: the kind defaults to `defaultKind` (when
+ * given), the namespace to the entity's own. Returns null for a missing or malformed reference.
  */
 export function toFullRef(
   value: unknown,
-  defaultKind: string,
+  defaultKind: string | undefined,
   defaultNamespace: string,
 ): string | null {
   if (typeof value !== 'string' || value.trim().length === 0) {

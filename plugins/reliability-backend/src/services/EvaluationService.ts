@@ -1,0 +1,232 @@
+import type {
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  evaluateEntity,
+  isInScope,
+  readEntityProfile,
+  type ReliabilityPolicy,
+  type ReliabilityReport,
+} from '@reliability-suite/plugin-reliability-common';
+import type { ReliabilityCheckEvaluator } from '@reliability-suite/plugin-reliability-node';
+import type { EntityResult, ResultStore } from '../database/ResultStore';
+import { buildReport } from '../lib/buildReport';
+import { describeEntity } from '../lib/entityDescriptor';
+import { mapWithConcurrency } from '../lib/mapWithConcurrency';
+import { runCustomChecks } from '../lib/customChecks';
+import { CatalogContext } from './CatalogContext';
+import type { SloSource } from './SloLoader';
+import type { EntityEvaluator, ReviewFacts, ReviewFactsReader } from './types';
+
+/** Only what evaluation reads; keeps relations and status out of each page. */
+const ENTITY_FIELDS = ['apiVersion', 'kind', 'metadata', 'spec'];
+const NO_FACTS: ReviewFacts = { attestations: [], waivers: [] };
+
+export interface EvaluationServiceOptions {
+  catalog: Pick<
+    CatalogService,
+    'queryEntities' | 'getEntitiesByRefs' | 'getEntityByRef'
+  >;
+  auth: Pick<AuthService, 'getOwnServiceCredentials'>;
+  logger: LoggerService;
+  policy: ReliabilityPolicy;
+  sloSource: SloSource;
+  resultStore: ResultStore;
+  reviewFacts: ReviewFactsReader;
+  checkEvaluators?: ReadonlyMap<string, ReliabilityCheckEvaluator>;
+  /** The clock; injectable so tests and benchmarks are reproducible. */
+  now?: () => Date;
+  /** Catalog page size of a full run. */
+  pageSize?: number;
+  /** SLO files read in parallel per page. */
+  sloConcurrency?: number;
+}
+
+export interface RunSummary {
+  runId: number;
+  startedAt: string;
+  finishedAt: string;
+  evaluated: number;
+  written: number;
+  deleted: number;
+}
+
+/**
+ * Evaluates catalog entities against the policy and stores the results. A full run pages
+ * through the catalog (never holding all of it), and per page loads SLO files with bounded
+ * concurrency, resolves owners and dependencies in one catalog call, reads review facts in
+ * one query, scores each entity and writes only what changed.
+ */
+export class EvaluationService implements EntityEvaluator {
+  readonly #options: EvaluationServiceOptions;
+  readonly #catalogContext: CatalogContext;
+  readonly #now: () => Date;
+  #running?: Promise<RunSummary>;
+
+  constructor(options: EvaluationServiceOptions) {
+    this.#options = options;
+    this.#catalogContext = new CatalogContext(options.catalog, options.policy);
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  /** Evaluates the whole catalog; concurrent calls share one run. */
+  evaluateAll(): Promise<RunSummary> {
+    if (!this.#running) {
+      this.#running = this.#evaluateAll().finally(() => {
+        this.#running = undefined;
+      });
+    }
+    return this.#running;
+  }
+
+  async evaluateEntity(
+    entityRef: string,
+    options?: { credentials?: unknown },
+  ): Promise<ReliabilityReport | undefined> {
+    const credentials =
+      (options?.credentials as BackstageCredentials | undefined) ??
+      (await this.#options.auth.getOwnServiceCredentials());
+    const entity = await this.#options.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
+    if (!entity) {
+      return undefined;
+    }
+    const [report] = await this.evaluateAndStore([entity]);
+    return report;
+  }
+
+  /**
+   * Evaluates entities the caller already read from the catalog (with its own
+   * credentials) and stores the results. Owners and dependencies are resolved with the
+   * plugin's own credentials, so a stored result never depends on who asked for it.
+   */
+  async evaluateAndStore(entities: Entity[]): Promise<ReliabilityReport[]> {
+    const credentials = await this.#options.auth.getOwnServiceCredentials();
+    const results = await this.#evaluatePage(entities, credentials);
+    await this.#options.resultStore.writeResults(results);
+    return results.map(result => result.report);
+  }
+
+  async #evaluateAll(): Promise<RunSummary> {
+    const { catalog, resultStore, logger, policy } = this.#options;
+    const pageSize = this.#options.pageSize ?? 500;
+    const startedAt = this.#now().toISOString();
+    const runId = await resultStore.startRun(startedAt);
+    const credentials = await this.#options.auth.getOwnServiceCredentials();
+    const seen = new Set<string>();
+    let written = 0;
+    let cursor: string | undefined;
+
+    do {
+      const page = await catalog.queryEntities(
+        cursor
+          ? { cursor, limit: pageSize, fields: ENTITY_FIELDS }
+          : {
+              filter: { kind: policy.scope.kinds },
+              limit: pageSize,
+              fields: ENTITY_FIELDS,
+            },
+        { credentials },
+      );
+      if (page.items.length > 0) {
+        const results = await this.#evaluatePage(page.items, credentials);
+        written += (await resultStore.writeResults(results)).written;
+        for (const result of results) {
+          seen.add(result.entity.entityRef);
+        }
+      }
+      cursor = page.pageInfo.nextCursor;
+    } while (cursor);
+
+    const deleted = await resultStore.deleteResultsNotIn(seen, {
+      evaluatedBefore: startedAt,
+    });
+    const finishedAt = this.#now().toISOString();
+    await resultStore.finishRun(runId, {
+      finishedAt,
+      evaluated: seen.size,
+      written,
+      deleted,
+    });
+    logger.info(
+      `Evaluated ${seen.size} entities: ${written} results changed, ${deleted} removed`,
+    );
+    return {
+      runId,
+      startedAt,
+      finishedAt,
+      evaluated: seen.size,
+      written,
+      deleted,
+    };
+  }
+
+  async #evaluatePage(
+    entities: Entity[],
+    credentials: BackstageCredentials,
+  ): Promise<EntityResult[]> {
+    const { policy, sloSource, reviewFacts, checkEvaluators } = this.#options;
+    const refs = entities.map(entity => stringifyEntityRef(entity));
+    const [slos, contexts, facts] = await Promise.all([
+      mapWithConcurrency(entities, this.#options.sloConcurrency ?? 8, entity =>
+        sloSource.load(entity),
+      ),
+      this.#catalogContext.resolve(entities, credentials),
+      reviewFacts.getFacts(refs),
+    ]);
+    const now = this.#now();
+    const evaluatedAt = now.toISOString();
+
+    return Promise.all(
+      entities.map(async (entity, index) => {
+        const entityRef = refs[index];
+        const profile = readEntityProfile(entity, policy);
+        const context = contexts.get(entity) ?? {
+          owner: null,
+          dependencies: [],
+        };
+        const entityFacts = facts.get(entityRef) ?? NO_FACTS;
+        const externalResults =
+          checkEvaluators &&
+          checkEvaluators.size > 0 &&
+          isInScope(entity, policy)
+            ? await runCustomChecks({
+                entity,
+                policy,
+                evaluators: checkEvaluators,
+                context: { profile, slos: slos[index], now },
+              })
+            : undefined;
+        const evaluation = evaluateEntity(
+          {
+            entity,
+            profile,
+            slos: slos[index],
+            owner: context.owner,
+            dependencies: context.dependencies,
+            attestations: entityFacts.attestations,
+            waivers: entityFacts.waivers,
+            externalResults,
+            now,
+          },
+          policy,
+        );
+        return {
+          entity: describeEntity(entity),
+          report: buildReport({
+            entityRef,
+            profile,
+            slos: slos[index],
+            evaluation,
+            evaluatedAt,
+          }),
+        };
+      }),
+    );
+  }
+}

@@ -1,0 +1,292 @@
+import { promises as fs } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type {
+  CacheService,
+  LoggerService,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
+import type { Config } from '@backstage/config';
+import type { Entity } from '@backstage/catalog-model';
+import { isError } from '@backstage/errors';
+import {
+  ANNOTATION_SLO_REF,
+  parseSloFile,
+  resolveSloRef,
+  type Problem,
+  type SloLoadResult,
+  type SloParseResult,
+} from '@reliability-suite/plugin-reliability-common';
+
+export const DEFAULT_SLO_MAX_BYTES = 1024 * 1024;
+export const DEFAULT_SLO_CACHE_TTL_SECONDS = 60;
+export const DEFAULT_SLO_READ_TIMEOUT_MS = 10_000;
+
+/** Loads the SLO file of an entity. Implemented by {@link SloLoader}; faked in tests. */
+export interface SloSource {
+  /** Never throws: failures come back as status `unreachable` with a problem. */
+  load(entity: Entity): Promise<SloLoadResult>;
+}
+
+export interface SloLoaderOptions {
+  urlReader: UrlReaderService;
+  cache: CacheService;
+  logger?: LoggerService;
+  /** Files larger than this are reported and not parsed. */
+  maxBytes?: number;
+  /** How long a parsed remote file is served without asking the remote again. */
+  cacheTtlSeconds?: number;
+  /** Remote reads slower than this count as unreachable. */
+  readTimeoutMs?: number;
+}
+
+/** A remote file as cached: kept past its freshness so its ETag can revalidate it. */
+interface CachedRemote {
+  fetchedAt: number;
+  etag: string | null;
+  result: SloParseResult;
+}
+
+const HOW_TO_FIX_UNREACHABLE =
+  'Check that `reliability/slo-ref` points to an existing file (a path relative to catalog-info.yaml, or `url:<absolute URL>`) that the Backstage backend can read.';
+
+function unreachable(location: string, message: string): SloLoadResult {
+  return {
+    status: 'unreachable',
+    location,
+    slos: [],
+    problems: [
+      {
+        severity: 'error',
+        message,
+        field: ANNOTATION_SLO_REF,
+        file: location,
+        howToFix: HOW_TO_FIX_UNREACHABLE,
+      },
+    ],
+  };
+}
+
+function tooLarge(location: string, size: number, maxBytes: number): Problem {
+  return {
+    severity: 'error',
+    message: `SLO file ${location} is ${size} bytes, more than the ${maxBytes}-byte limit; it was not parsed`,
+    field: ANNOTATION_SLO_REF,
+    file: location,
+    howToFix:
+      'Split the SLO file, or raise `reliability.sloFiles.maxBytes` in app-config if the file really is this large.',
+  };
+}
+
+function describeError(error: unknown): string {
+  if (!isError(error)) {
+    return String(error);
+  }
+  const code = (error as { code?: unknown }).code;
+  if (error.name === 'NotFoundError') {
+    return `not found (404): ${error.message}`;
+  }
+  return typeof code === 'string' && !error.message.includes(code)
+    ? `${code}: ${error.message}`
+    : error.message;
+}
+
+function toLocalPath(target: string): string {
+  if (target.startsWith('file://')) {
+    return fileURLToPath(target);
+  }
+  return target.startsWith('file:') ? target.slice('file:'.length) : target;
+}
+
+/**
+ * Reads `reliability/slo-ref` targets: local files with fs (the UrlReader does not read
+ * `file:` locations), remote ones with the UrlReader. Parsed files are cached with the
+ * cache service: local files by path, mtime and size (so an edit is seen on the next
+ * read), remote ones for `cacheTtlSeconds` and then revalidated with their ETag.
+ */
+export class SloLoader implements SloSource {
+  readonly #urlReader: UrlReaderService;
+  readonly #cache: CacheService;
+  readonly #logger?: LoggerService;
+  readonly #maxBytes: number;
+  readonly #ttlMs: number;
+  readonly #timeoutMs: number;
+  /** Concurrent loads of one file (entities sharing it in one page) share one read. */
+  readonly #inFlight = new Map<string, Promise<SloLoadResult>>();
+
+  static fromConfig(
+    config: Config,
+    deps: Omit<SloLoaderOptions, 'maxBytes' | 'cacheTtlSeconds'>,
+  ): SloLoader {
+    return new SloLoader({
+      ...deps,
+      maxBytes: config.getOptionalNumber('reliability.sloFiles.maxBytes'),
+      cacheTtlSeconds: config.getOptionalNumber(
+        'reliability.sloFiles.cacheTtlSeconds',
+      ),
+    });
+  }
+
+  constructor(options: SloLoaderOptions) {
+    this.#urlReader = options.urlReader;
+    this.#cache = options.cache;
+    this.#logger = options.logger;
+    this.#maxBytes = options.maxBytes ?? DEFAULT_SLO_MAX_BYTES;
+    this.#ttlMs =
+      (options.cacheTtlSeconds ?? DEFAULT_SLO_CACHE_TTL_SECONDS) * 1000;
+    this.#timeoutMs = options.readTimeoutMs ?? DEFAULT_SLO_READ_TIMEOUT_MS;
+  }
+
+  async load(entity: Entity): Promise<SloLoadResult> {
+    const raw = entity.metadata.annotations?.[ANNOTATION_SLO_REF];
+    if (raw === undefined || raw.trim() === '') {
+      return { status: 'absent', slos: [], problems: [] };
+    }
+    try {
+      const resolved = resolveSloRef(entity);
+      if ('problem' in resolved) {
+        return {
+          status: 'unreachable',
+          location: raw,
+          slos: [],
+          problems: [resolved.problem],
+        };
+      }
+      const key = `${resolved.type}:${resolved.target}`;
+      let pending = this.#inFlight.get(key);
+      if (!pending) {
+        pending =
+          resolved.type === 'file'
+            ? this.#loadFile(toLocalPath(resolved.target))
+            : this.#loadUrl(resolved.target);
+        this.#inFlight.set(key, pending);
+        pending.finally(() => this.#inFlight.delete(key)).catch(() => {});
+      }
+      return await pending;
+    } catch (error) {
+      // Parsing and resolution are documented never to throw; this guards the promise.
+      this.#logger?.warn(`Failed to load SLO file ${raw}: ${error}`);
+      return unreachable(
+        raw,
+        `Could not load SLO file ${raw}: ${describeError(error)}`,
+      );
+    }
+  }
+
+  async #loadFile(path: string): Promise<SloLoadResult> {
+    const location = `file:${path}`;
+    let stat;
+    try {
+      stat = await fs.stat(path);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      return unreachable(
+        location,
+        code === 'ENOENT'
+          ? `SLO file ${path} does not exist (ENOENT)`
+          : `Could not read SLO file ${path}: ${describeError(error)}`,
+      );
+    }
+    if (!stat.isFile()) {
+      return unreachable(location, `SLO file ${path} is not a file`);
+    }
+    if (stat.size > this.#maxBytes) {
+      return {
+        status: 'loaded',
+        location,
+        slos: [],
+        problems: [tooLarge(location, stat.size, this.#maxBytes)],
+      };
+    }
+
+    const cacheKey = `reliability:slo-file:${path}:${stat.mtimeMs}:${stat.size}`;
+    const cached = await this.#cache.get<any>(cacheKey);
+    if (cached) {
+      return { status: 'loaded', location, ...(cached as SloParseResult) };
+    }
+    let text: string;
+    try {
+      text = await fs.readFile(path, 'utf8');
+    } catch (error) {
+      return unreachable(
+        location,
+        `Could not read SLO file ${path}: ${describeError(error)}`,
+      );
+    }
+    const parsed = parseSloFile(text, {
+      file: location,
+      maxBytes: this.#maxBytes,
+    });
+    await this.#cache.set(cacheKey, parsed as any, { ttl: this.#ttlMs });
+    return { status: 'loaded', location, ...parsed };
+  }
+
+  async #loadUrl(url: string): Promise<SloLoadResult> {
+    const cacheKey = `reliability:slo-url:${url}`;
+    const cached = await this.#cache.get<any>(cacheKey);
+    const previous = cached as CachedRemote | undefined;
+    if (previous && Date.now() - previous.fetchedAt < this.#ttlMs) {
+      return { status: 'loaded', location: url, ...previous.result };
+    }
+
+    let result: SloParseResult;
+    let etag: string | null = null;
+    try {
+      const response = await this.#withTimeout(url, signal =>
+        this.#urlReader.readUrl(url, {
+          etag: previous?.etag ?? undefined,
+          signal,
+        }),
+      );
+      const buffer = await this.#withTimeout(url, () => response.buffer());
+      etag = response.etag ?? null;
+      result =
+        buffer.length > this.#maxBytes
+          ? {
+              slos: [],
+              problems: [tooLarge(url, buffer.length, this.#maxBytes)],
+            }
+          : parseSloFile(buffer.toString('utf8'), {
+              file: url,
+              maxBytes: this.#maxBytes,
+            });
+    } catch (error) {
+      if (previous && isError(error) && error.name === 'NotModifiedError') {
+        result = previous.result;
+        etag = previous.etag;
+      } else {
+        return unreachable(
+          url,
+          `Could not read SLO file ${url}: ${describeError(error)}`,
+        );
+      }
+    }
+
+    const entry: CachedRemote = { fetchedAt: Date.now(), etag, result };
+    // Kept well past freshness so the ETag can still save a download afterwards.
+    await this.#cache.set(cacheKey, entry as any, {
+      ttl: Math.max(this.#ttlMs * 10, 3_600_000),
+    });
+    return { status: 'loaded', location: url, ...result };
+  }
+
+  async #withTimeout<T>(
+    url: string,
+    run: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(
+          new Error(`timed out after ${this.#timeoutMs} ms reading ${url}`),
+        );
+      }, this.#timeoutMs);
+    });
+    try {
+      return await Promise.race([run(controller.signal), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
