@@ -36,10 +36,12 @@ export class DocumentReporter {
 
   /** A reporter for a part of this document (its paths are relative to `basePath`). */
   child(basePath: FieldPath): DocumentReporter {
-    return new DocumentReporter(this.sink, {
+    const child = new DocumentReporter(this.sink, {
       ...this.options,
       basePath: [...(this.options.basePath ?? []), ...basePath],
     });
+    child.subject = this.subject;
+    return child;
   }
 
   error(path: FieldPath, text: string, howToFix: string): void {

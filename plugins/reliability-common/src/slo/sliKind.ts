@@ -15,15 +15,18 @@ export function isSliKind(value: unknown): value is SliKind {
   return typeof value === 'string' && SLI_KINDS.includes(value as SliKind);
 }
 
-/** Checked in this order; the first match wins. */
+/**
+ * Checked in this order; the first match wins. The short keywords `lag` and `rps` must stand
+ * alone (between non-letters) so that `feature-flags` or `corpse` do not match.
+ */
 const KEYWORDS: ReadonlyArray<[RegExp, SliKind]> = [
   [/availability|uptime/, 'availability'],
   [/latency|duration|p99|p95/, 'latency'],
   [/error/, 'error-rate'],
   [/correct/, 'correctness'],
   [/durab/, 'durability'],
-  [/fresh|lag|staleness/, 'freshness'],
-  [/throughput|rps/, 'throughput'],
+  [/fresh|(?:^|[^a-z])lag(?:[^a-z]|$)|staleness/, 'freshness'],
+  [/throughput|(?:^|[^a-z])rps(?:[^a-z]|$)/, 'throughput'],
 ];
 
 /**
