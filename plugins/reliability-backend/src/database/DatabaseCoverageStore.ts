@@ -1,0 +1,494 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+import {
+  COVERAGE_NONE_KEY,
+  CoverageCounters,
+  CoverageGroupBy,
+  CoverageMeasure,
+  CoverageRow,
+  EntityListFilter,
+  EntityListItem,
+  GateDecision,
+  HeatmapRow,
+  HistorySeries,
+  Verdict,
+} from '@reliability-suite/plugin-reliability-common';
+import { TABLES } from '../services/types';
+import { AncestryRow, sameAncestry } from '../lib/groupAncestry';
+import { decodeCursor, encodeCursor } from '../lib/cursor';
+import type { TeamCount } from '../lib/trendRanking';
+import { getMigratedClient } from './migrations';
+import type {
+  CoverageStore,
+  EntityPage,
+  EntityPageRequest,
+} from './CoverageStore';
+import {
+  applyDailyFilter,
+  applyResultFilter,
+  COUNTER_COLUMNS,
+  DAILY_MEASURE_COLUMN,
+  readCounters,
+  RESULT_COUNTERS_SQL,
+  SORT_SQL,
+  sumCountersSql,
+  whereOwnerKeyLevel,
+} from './coverageSql';
+
+/** The roll-up key of a pre-aggregated owner row `o` joined to the ancestry `a`. */
+const OWNER_KEY_SQL = `COALESCE(a.ancestor_ref, NULLIF(o.owner_ref, ''))`;
+/** Ancestry rows written per insert: 3 columns each, under SQLite's 999 bind variables. */
+const ANCESTRY_ROWS_PER_INSERT = 300;
+
+const ENTITY_COLUMNS = [
+  'r.entity_ref',
+  'r.kind',
+  'r.namespace',
+  'r.name',
+  'r.title',
+  'r.type',
+  'r.lifecycle',
+  'r.owner_ref',
+  'r.system_ref',
+  'r.tier',
+  'r.score',
+  'r.verdict',
+  'r.maturity_level',
+  'r.expected_level',
+  'r.gate_decision',
+  'r.has_slo',
+  'r.has_slo_alerting',
+  'r.has_oncall',
+  'r.has_runbook',
+  'r.has_dashboard',
+  'r.has_waiver',
+  'r.evaluated_at',
+];
+
+type Row = Record<string, any>;
+
+function nullableNumber(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
+}
+
+function toEntityItem(row: Row): EntityListItem {
+  return {
+    entityRef: row.entity_ref,
+    kind: row.kind,
+    namespace: row.namespace,
+    name: row.name,
+    title: row.title ?? null,
+    type: row.type ?? null,
+    lifecycle: row.lifecycle ?? null,
+    ownerRef: row.owner_ref ?? null,
+    systemRef: row.system_ref ?? null,
+    tier: nullableNumber(row.tier),
+    score: nullableNumber(row.score),
+    verdict: (row.verdict ?? null) as Verdict | null,
+    maturityLevel: nullableNumber(row.maturity_level),
+    expectedLevel: nullableNumber(row.expected_level),
+    gateDecision: (row.gate_decision ?? null) as GateDecision | null,
+    hasSlo: Boolean(row.has_slo),
+    hasSloAlerting: Boolean(row.has_slo_alerting),
+    hasOncall: Boolean(row.has_oncall),
+    hasRunbook: Boolean(row.has_runbook),
+    hasDashboard: Boolean(row.has_dashboard),
+    hasWaiver: Boolean(row.has_waiver),
+    evaluatedAt: row.evaluated_at,
+  };
+}
+
+function toKey(value: unknown): string {
+  return value === null || value === undefined || value === ''
+    ? COVERAGE_NONE_KEY
+    : String(value);
+}
+
+/** Keys in ascending order with "none" last; tiers numerically. */
+function compareKeys(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a === COVERAGE_NONE_KEY) return 1;
+  if (b === COVERAGE_NONE_KEY) return -1;
+  const na = Number(a);
+  const nb = Number(b);
+  if (Number.isInteger(na) && Number.isInteger(nb)) return na - nb;
+  return a < b ? -1 : 1;
+}
+
+function tierKey(tier: unknown): string {
+  return tier === null || tier === undefined || Number(tier) < 0
+    ? COVERAGE_NONE_KEY
+    : String(Number(tier));
+}
+
+/** Coverage aggregates in SQL over the results table, the group ancestry and the snapshots. */
+export class DatabaseCoverageStore implements CoverageStore {
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseCoverageStore> {
+    const client = await getMigratedClient(options.database, {
+      skipMigrations: options.skipMigrations,
+    });
+    return new DatabaseCoverageStore(client);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async replaceGroupAncestry(
+    rows: AncestryRow[],
+  ): Promise<{ changed: boolean }> {
+    return this.db.transaction(async tx => {
+      const stored: Row[] = await tx(TABLES.groupAncestry).select(
+        'group_ref',
+        'ancestor_ref',
+        'depth',
+      );
+      const current = stored.map(row => ({
+        groupRef: row.group_ref,
+        ancestorRef: row.ancestor_ref,
+        depth: Number(row.depth),
+      }));
+      if (sameAncestry(current, rows)) {
+        return { changed: false };
+      }
+      await tx(TABLES.groupAncestry).delete();
+      for (let i = 0; i < rows.length; i += ANCESTRY_ROWS_PER_INSERT) {
+        await tx(TABLES.groupAncestry).insert(
+          rows.slice(i, i + ANCESTRY_ROWS_PER_INSERT).map(row => ({
+            group_ref: row.groupRef,
+            ancestor_ref: row.ancestorRef,
+            depth: row.depth,
+          })),
+        );
+      }
+      return { changed: true };
+    });
+  }
+
+  async writeDailySnapshot(day: string): Promise<number> {
+    const dimensions = [
+      'COALESCE(r.tier, -1)',
+      `COALESCE(r.owner_ref, '')`,
+      `COALESCE(r.system_ref, '')`,
+      `COALESCE(r.lifecycle, '')`,
+      'LOWER(r.kind)',
+    ];
+    const columns = [
+      'day',
+      'tier',
+      'owner_ref',
+      'system_ref',
+      'lifecycle',
+      'kind',
+      ...COUNTER_COLUMNS,
+    ];
+    return this.db.transaction(async tx => {
+      await tx(TABLES.dailyCoverage).where('day', day).delete();
+      await tx.raw(
+        `INSERT INTO ?? (${columns.map(() => '??').join(', ')})
+         SELECT CAST(? AS VARCHAR(10)), ${dimensions.join(
+           ', ',
+         )}, ${RESULT_COUNTERS_SQL}
+         FROM ?? r WHERE r.in_scope = ?
+         GROUP BY ${dimensions.join(', ')}`,
+        [TABLES.dailyCoverage, ...columns, day, TABLES.results, true],
+      );
+      const [{ count }] = await tx(TABLES.dailyCoverage)
+        .where('day', day)
+        .count({ count: '*' });
+      return Number(count);
+    });
+  }
+
+  async deleteSnapshotsBefore(day: string): Promise<number> {
+    return this.db(TABLES.dailyCoverage).where('day', '<', day).delete();
+  }
+
+  async getCoverage(
+    groupBy: CoverageGroupBy,
+    filter: EntityListFilter,
+  ): Promise<CoverageRow[]> {
+    let rows: Row[];
+    if (groupBy === 'owner') {
+      rows = await this.#ownerRows(filter, 'subtree');
+    } else {
+      const column = groupBy === 'tier' ? 'r.tier' : 'r.system_ref';
+      const query = this.db(`${TABLES.results} as r`)
+        .select(
+          this.db.raw(`${column} AS group_key`),
+          this.db.raw(RESULT_COUNTERS_SQL),
+        )
+        .groupBy(column);
+      applyResultFilter(query, this.db, filter);
+      rows = await query;
+    }
+    return rows
+      .map(row => ({
+        key: groupBy === 'tier' ? tierKey(row.group_key) : toKey(row.group_key),
+        ...readCounters(row),
+      }))
+      .sort((a, b) => compareKeys(a.key, b.key));
+  }
+
+  async getTotals(filter: EntityListFilter): Promise<CoverageCounters> {
+    const query = this.db(`${TABLES.results} as r`).select(
+      this.db.raw(RESULT_COUNTERS_SQL),
+    );
+    applyResultFilter(query, this.db, filter);
+    const [row] = await query;
+    return readCounters(row ?? {});
+  }
+
+  async getAsOf(): Promise<string | null> {
+    const [run] = await this.db(TABLES.runs).max({
+      finishedAt: 'finished_at',
+    });
+    const [result] = await this.db(TABLES.results).max({
+      evaluatedAt: 'evaluated_at',
+    });
+    const candidates = [run?.finishedAt, result?.evaluatedAt].filter(
+      (value): value is string => typeof value === 'string',
+    );
+    return candidates.length ? candidates.sort().reverse()[0] : null;
+  }
+
+  async getHistory(options: {
+    groupBy: 'tier' | 'owner';
+    from: string;
+    to: string;
+    filter: EntityListFilter;
+  }): Promise<HistorySeries[]> {
+    const { groupBy, from, to, filter } = options;
+    let rows: Row[];
+    if (groupBy === 'tier') {
+      const query = this.db(`${TABLES.dailyCoverage} as d`)
+        .select(
+          'd.day',
+          'd.tier as group_key',
+          this.db.raw(sumCountersSql('d')),
+        )
+        .whereBetween('d.day', [from, to])
+        .groupBy('d.day', 'd.tier')
+        .orderBy('d.day');
+      applyDailyFilter(query, this.db, filter);
+      rows = await query;
+    } else {
+      const perOwner = this.db(`${TABLES.dailyCoverage} as d`)
+        .select('d.day', 'd.owner_ref', this.db.raw(sumCountersSql('d')))
+        .whereBetween('d.day', [from, to])
+        .groupBy('d.day', 'd.owner_ref');
+      applyDailyFilter(perOwner, this.db, filter);
+      const query = this.db
+        .from(perOwner.as('o'))
+        .leftJoin(`${TABLES.groupAncestry} as a`, 'a.group_ref', 'o.owner_ref')
+        .select(
+          'o.day',
+          this.db.raw(`${OWNER_KEY_SQL} AS group_key`),
+          this.db.raw(sumCountersSql('o')),
+        )
+        .groupBy('o.day')
+        .groupByRaw(OWNER_KEY_SQL)
+        .orderBy('o.day');
+      whereOwnerKeyLevel(query, this.db, OWNER_KEY_SQL, filter.owner);
+      rows = await query;
+    }
+    const series = new Map<string, HistorySeries>();
+    for (const row of rows) {
+      const key =
+        groupBy === 'tier' ? tierKey(row.group_key) : toKey(row.group_key);
+      let entry = series.get(key);
+      if (!entry) {
+        entry = { key, points: [] };
+        series.set(key, entry);
+      }
+      entry.points.push({ day: row.day, ...readCounters(row) });
+    }
+    return [...series.values()].sort((a, b) => compareKeys(a.key, b.key));
+  }
+
+  async getSnapshotDayOnOrBefore(day: string): Promise<string | null> {
+    const [row] = await this.db(TABLES.dailyCoverage)
+      .where('day', '<=', day)
+      .max({ day: 'day' });
+    return row?.day ?? null;
+  }
+
+  async getTeamCounts(options: {
+    day: string;
+    measure: CoverageMeasure;
+    filter: EntityListFilter;
+  }): Promise<TeamCount[]> {
+    const { day, measure, filter } = options;
+    const column = DAILY_MEASURE_COLUMN[measure];
+    const perOwner = this.db(`${TABLES.dailyCoverage} as d`)
+      .select(
+        'd.owner_ref',
+        this.db.raw('SUM(d.total) AS total'),
+        this.db.raw(`SUM(d.${column}) AS count`),
+      )
+      .where('d.day', day)
+      .groupBy('d.owner_ref');
+    applyDailyFilter(perOwner, this.db, filter);
+    // Teams are groups: the inner join leaves out users owning entities directly.
+    const query = this.db
+      .from(perOwner.as('o'))
+      .join(`${TABLES.groupAncestry} as a`, 'a.group_ref', 'o.owner_ref')
+      .select(
+        'a.ancestor_ref as owner',
+        this.db.raw('SUM(o.total) AS total'),
+        this.db.raw('SUM(o.count) AS count'),
+      )
+      .groupBy('a.ancestor_ref');
+    if (filter.owner && filter.owner !== COVERAGE_NONE_KEY) {
+      query.whereIn(
+        'a.ancestor_ref',
+        this.db(TABLES.groupAncestry)
+          .select('group_ref')
+          .where('ancestor_ref', filter.owner),
+      );
+    }
+    const rows: Row[] = await query;
+    return rows.map(row => ({
+      owner: row.owner,
+      total: Number(row.total),
+      count: Number(row.count),
+    }));
+  }
+
+  async getHeatmap(filter: EntityListFilter): Promise<HeatmapRow[]> {
+    const perOwner = this.db(`${TABLES.checkStates} as cs`)
+      .join(`${TABLES.results} as r`, 'r.entity_ref', 'cs.entity_ref')
+      .select(
+        'r.owner_ref',
+        'cs.check_id',
+        'cs.state',
+        this.db.raw('COUNT(*) AS n'),
+      )
+      .whereIn('cs.state', ['fail', 'unknown', 'waived'])
+      .groupBy('r.owner_ref', 'cs.check_id', 'cs.state');
+    applyResultFilter(perOwner, this.db, filter);
+    const cellsQuery = this.db
+      .from(perOwner.as('o'))
+      .leftJoin(`${TABLES.groupAncestry} as a`, 'a.group_ref', 'o.owner_ref')
+      .select(
+        this.db.raw(`${OWNER_KEY_SQL} AS group_key`),
+        'o.check_id',
+        'o.state',
+        this.db.raw('SUM(o.n) AS n'),
+      )
+      .groupByRaw(OWNER_KEY_SQL)
+      .groupBy('o.check_id', 'o.state');
+    whereOwnerKeyLevel(cellsQuery, this.db, OWNER_KEY_SQL, filter.owner);
+
+    const [totals, cells]: [Row[], Row[]] = await Promise.all([
+      this.#ownerRows(filter, 'level'),
+      cellsQuery,
+    ]);
+    const rows = new Map<string, HeatmapRow>();
+    for (const row of totals) {
+      const key = toKey(row.group_key);
+      rows.set(key, { key, total: Number(row.total), cells: {} });
+    }
+    for (const cell of cells) {
+      const row = rows.get(toKey(cell.group_key));
+      if (!row) continue;
+      const entry = (row.cells[cell.check_id] ??= { failing: 0, waived: 0 });
+      if (cell.state === 'waived') {
+        entry.waived += Number(cell.n);
+      } else {
+        entry.failing += Number(cell.n);
+      }
+    }
+    return [...rows.values()].sort((a, b) => compareKeys(a.key, b.key));
+  }
+
+  async listEntities(request: EntityPageRequest): Promise<EntityPage> {
+    const { filter, sort, order, limit } = request;
+    const sortSql = SORT_SQL[sort];
+    const query = this.db(`${TABLES.results} as r`).select(
+      ...ENTITY_COLUMNS,
+      this.db.raw(`${sortSql} AS sort_value`),
+    );
+    applyResultFilter(query, this.db, filter);
+    if (request.cursor) {
+      const cursor = decodeCursor(request.cursor, { sort, order });
+      const op = order === 'asc' ? '>' : '<';
+      query.where(inner =>
+        inner
+          .whereRaw(`${sortSql} ${op} ?`, [cursor.value])
+          .orWhere(tie =>
+            tie
+              .whereRaw(`${sortSql} = ?`, [cursor.value])
+              .where('r.entity_ref', op, cursor.entityRef),
+          ),
+      );
+    }
+    query
+      .orderByRaw(`${sortSql} ${order === 'asc' ? 'ASC' : 'DESC'}`)
+      .orderBy('r.entity_ref', order)
+      .limit(limit + 1);
+    const rows: Row[] = await query;
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    const nextCursor =
+      rows.length > limit && last
+        ? encodeCursor({
+            sort,
+            order,
+            value:
+              typeof last.sort_value === 'string'
+                ? last.sort_value
+                : Number(last.sort_value),
+            entityRef: last.entity_ref,
+          })
+        : null;
+    return { items: page.map(toEntityItem), nextCursor };
+  }
+
+  async countEntities(filter: EntityListFilter): Promise<number> {
+    const query = this.db(`${TABLES.results} as r`).count({ count: '*' });
+    applyResultFilter(query, this.db, filter);
+    const [row] = await query;
+    return Number(row?.count ?? 0);
+  }
+
+  /**
+   * Counters per owner key, rolled up the group tree: entities are counted per direct owner
+   * first (a few hundred rows), then each owner's counts are added to all its ancestors.
+   * `subtree` keeps the filtered owner's subtree (or everything); `level` keeps the readable
+   * level of {@link whereOwnerKeyLevel}.
+   */
+  async #ownerRows(
+    filter: EntityListFilter,
+    keys: 'subtree' | 'level',
+  ): Promise<Row[]> {
+    const perOwner = this.db(`${TABLES.results} as r`)
+      .select('r.owner_ref', this.db.raw(RESULT_COUNTERS_SQL))
+      .groupBy('r.owner_ref');
+    applyResultFilter(perOwner, this.db, filter);
+    const query = this.db
+      .from(perOwner.as('o'))
+      .leftJoin(`${TABLES.groupAncestry} as a`, 'a.group_ref', 'o.owner_ref')
+      .select(
+        this.db.raw(`${OWNER_KEY_SQL} AS group_key`),
+        this.db.raw(sumCountersSql('o')),
+      )
+      .groupByRaw(OWNER_KEY_SQL);
+    const owner = filter.owner;
+    if (keys === 'level') {
+      whereOwnerKeyLevel(query, this.db, OWNER_KEY_SQL, owner);
+    } else if (owner && owner !== COVERAGE_NONE_KEY) {
+      // The entities are already limited to the owner's subtree; this drops its ancestors.
+      query.where(inner =>
+        inner
+          .whereRaw(`${OWNER_KEY_SQL} = ?`, [owner])
+          .orWhereRaw(
+            `${OWNER_KEY_SQL} IN (SELECT group_ref FROM ${TABLES.groupAncestry} WHERE ancestor_ref = ?)`,
+            [owner],
+          ),
+      );
+    }
+    return query;
+  }
+}
