@@ -1,4 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
+import { defaultPolicy } from '@reliability-suite/plugin-reliability-common';
 
 /** Which entities the reliability policy covers (the shape of `ReliabilityPolicy['scope']`). */
 export interface ReliabilityScope {
@@ -7,10 +8,7 @@ export interface ReliabilityScope {
 }
 
 /** CONTRACT.md section 2: Components of type service or website. */
-export const DEFAULT_RELIABILITY_SCOPE: ReliabilityScope = {
-  kinds: ['Component'],
-  types: ['service', 'website'],
-};
+export const DEFAULT_RELIABILITY_SCOPE: ReliabilityScope = defaultPolicy.scope;
 
 /**
  * True when the entity is in the reliability policy's scope, so the card and tab are worth

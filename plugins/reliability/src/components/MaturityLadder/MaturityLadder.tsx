@@ -7,19 +7,18 @@ import Step from '@material-ui/core/Step';
 import StepLabel from '@material-ui/core/StepLabel';
 import Stepper from '@material-ui/core/Stepper';
 import Typography from '@material-ui/core/Typography';
-import type {
-  CheckResult,
-  MaturityResult,
+import {
+  defaultPolicy,
+  type CheckResult,
+  type MaturityResult,
 } from '@reliability-suite/plugin-reliability-common';
 import { CheckStateChip } from '../CheckStateChip';
 
 /** Level names of the default policy (CONTRACT.md section 2); the report's names win. */
-export const DEFAULT_MATURITY_LEVEL_NAMES: Record<number, string> = {
-  1: 'Foundational',
-  2: 'Standardized',
-  3: 'Managed',
-  4: 'Optimized',
-};
+export const DEFAULT_MATURITY_LEVEL_NAMES: Record<number, string> =
+  Object.fromEntries(
+    defaultPolicy.maturityLevels.map(level => [level.level, level.name]),
+  );
 
 function levelNames(maturity: MaturityResult): Record<number, string> {
   const names = { ...DEFAULT_MATURITY_LEVEL_NAMES };
@@ -43,7 +42,7 @@ export function MaturityLadder(props: MaturityLadderProps) {
   const { maturity, checks } = props;
   const names = levelNames(maturity);
   const topLevel = Math.max(
-    4,
+    defaultPolicy.maturityLevels.length,
     maturity.level,
     maturity.expectedLevel ?? 0,
     maturity.next?.level ?? 0,

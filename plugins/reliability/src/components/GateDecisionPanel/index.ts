@@ -1,0 +1,2 @@
+export { GateDecisionPanel } from './GateDecisionPanel';
+export type { GateDecisionPanelProps } from './GateDecisionPanel';

@@ -1,0 +1,2 @@
+export { OnCallAndRunbooks } from './OnCallAndRunbooks';
+export type { OnCallAndRunbooksProps } from './OnCallAndRunbooks';

@@ -1,0 +1,2 @@
+export { RefreshReportButton } from './RefreshReportButton';
+export type { RefreshReportButtonProps } from './RefreshReportButton';

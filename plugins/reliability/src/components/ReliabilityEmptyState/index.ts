@@ -1,0 +1,2 @@
+export { ReliabilityEmptyState } from './ReliabilityEmptyState';
+export type { ReliabilityEmptyStateProps } from './ReliabilityEmptyState';

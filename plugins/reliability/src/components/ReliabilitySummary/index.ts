@@ -1,0 +1,2 @@
+export { ReliabilitySummary } from './ReliabilitySummary';
+export type { ReliabilitySummaryProps } from './ReliabilitySummary';
