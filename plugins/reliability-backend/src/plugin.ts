@@ -1,0 +1,131 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  parsePolicyConfig,
+  reliabilityPermissions,
+} from '@reliability-suite/plugin-reliability-common';
+import {
+  reliabilityChecksExtensionPoint,
+  type ReliabilityCheckEvaluator,
+} from '@reliability-suite/plugin-reliability-node';
+import { DatabaseResultStore } from './database/DatabaseResultStore';
+import { DatabaseReviewStore } from './database/DatabaseReviewStore';
+import { EVALUATION_TASK_ID, readEvaluationSchedule } from './lib/schedule';
+import { createRouter } from './router';
+import { EvaluationService } from './services/EvaluationService';
+import { ReportService } from './services/ReportService';
+import { SloLoader } from './services/SloLoader';
+
+/**
+ * The Reliability Suite backend plugin, served at `/api/reliability`.
+ *
+ * @public
+ */
+export const reliabilityPlugin = createBackendPlugin({
+  pluginId: 'reliability',
+  register(env) {
+    const checkEvaluators = new Map<string, ReliabilityCheckEvaluator>();
+    env.registerExtensionPoint(reliabilityChecksExtensionPoint, {
+      addCheckEvaluator(evaluator) {
+        if (checkEvaluators.has(evaluator.id)) {
+          throw new Error(
+            `A reliability check evaluator for "${evaluator.id}" is already registered`,
+          );
+        }
+        checkEvaluators.set(evaluator.id, evaluator);
+      },
+    });
+
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
+        urlReader: coreServices.urlReader,
+        cache: coreServices.cache,
+        auditor: coreServices.auditor,
+        catalog: catalogServiceRef,
+      },
+      async init({
+        config,
+        logger,
+        database,
+        httpRouter,
+        httpAuth,
+        auth,
+        permissions,
+        permissionsRegistry,
+        scheduler,
+        urlReader,
+        cache,
+        auditor,
+        catalog,
+      }) {
+        // Throws a PolicyConfigError naming the offending key: a broken policy must stop
+        // start-up rather than score every entity against something nobody configured.
+        const policy = parsePolicyConfig(
+          config.getOptional('reliability.policy'),
+        );
+        for (const id of checkEvaluators.keys()) {
+          const check = policy.checks.find(c => c.id === id);
+          if (!check || check.kind !== 'automatic') {
+            logger.warn(
+              `Reliability check evaluator "${id}" is ignored: reliability.policy.checks has no automatic check with that id`,
+            );
+          }
+        }
+
+        const resultStore = await DatabaseResultStore.create({ database });
+        const reviewStore = await DatabaseReviewStore.create({ database });
+        const evaluation = new EvaluationService({
+          catalog,
+          auth,
+          logger,
+          policy,
+          sloSource: SloLoader.fromConfig(config, { urlReader, cache, logger }),
+          resultStore,
+          reviewFacts: reviewStore,
+          checkEvaluators,
+        });
+        const reports = new ReportService({
+          resultStore,
+          evaluator: evaluation,
+        });
+
+        await scheduler.scheduleTask({
+          id: EVALUATION_TASK_ID,
+          ...readEvaluationSchedule(config),
+          fn: async () => {
+            await evaluation.evaluateAll();
+            reports.invalidateLastRun();
+          },
+        });
+
+        permissionsRegistry.addPermissions(reliabilityPermissions);
+
+        httpRouter.use(
+          await createRouter({
+            logger,
+            httpAuth,
+            permissions,
+            auditor,
+            catalog,
+            policy,
+            resultStore,
+            reports,
+            evaluator: evaluation,
+          }),
+        );
+      },
+    });
+  },
+});

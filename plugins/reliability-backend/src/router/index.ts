@@ -1,0 +1,42 @@
+import type {
+  AuditorService,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { ReliabilityPolicy } from '@reliability-suite/plugin-reliability-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import type { ResultStore } from '../database/ResultStore';
+import type { EntityEvaluator } from '../services/types';
+import type { ReportService } from '../services/ReportService';
+import { createReportRoutes } from './reportRoutes';
+
+/**
+ * Everything the plugin's routes need; each sub-router takes the part it uses.
+ * Sub-routers: report/gate/refresh (reportRoutes.ts), reviews (reviewRoutes.ts),
+ * coverage (coverageRoutes.ts).
+ */
+export interface RouterOptions {
+  logger: LoggerService;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  auditor?: AuditorService;
+  catalog: CatalogService;
+  policy: ReliabilityPolicy;
+  resultStore: ResultStore;
+  reports: ReportService;
+  evaluator: EntityEvaluator;
+}
+
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const router = Router();
+  router.use(express.json({ limit: '100kb' }));
+
+  router.use(createReportRoutes(options));
+
+  return router;
+}

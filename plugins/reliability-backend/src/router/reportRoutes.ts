@@ -1,0 +1,131 @@
+import type {
+  AuditorService,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { makeValidator } from '@backstage/catalog-model';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { reliabilityRefreshPermission } from '@reliability-suite/plugin-reliability-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import type { ReportService } from '../services/ReportService';
+
+const validator = makeValidator();
+
+/** Path parameters of `/v1/entities/:kind/:namespace/:name/...`, validated as the catalog does. */
+export const entityPathSchema = z.object({
+  kind: z.string().refine(value => validator.isValidKind(value), {
+    message: 'must be a valid entity kind, e.g. "component"',
+  }),
+  namespace: z.string().refine(value => validator.isValidNamespace(value), {
+    message: 'must be a valid entity namespace, e.g. "default"',
+  }),
+  name: z.string().refine(value => validator.isValidEntityName(value), {
+    message:
+      'must be a valid entity name: letters, digits and [-_.], at most 63 characters',
+  }),
+});
+
+/** Parses the entity path parameters into a lower-case entity ref, or throws a 400. */
+export function parseEntityPath(params: unknown): string {
+  const parsed = entityPathSchema.safeParse(params);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InputError(
+      `Invalid entity ${issue.path.join('.')}: ${issue.message}`,
+    );
+  }
+  const { kind, namespace, name } = parsed.data;
+  return `${kind}:${namespace}/${name}`.toLocaleLowerCase('en-US');
+}
+
+export interface ReportRoutesOptions {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  auditor?: AuditorService;
+  catalog: Pick<CatalogService, 'getEntityByRef'>;
+  reports: ReportService;
+}
+
+/** Report, gate and refresh of one entity (contract section 3). */
+export function createReportRoutes(
+  options: ReportRoutesOptions,
+): express.Router {
+  const { httpAuth, permissions, auditor, catalog, reports } = options;
+  const router = Router();
+
+  // Reading with the caller's credentials means nobody learns about an entity the catalog
+  // would not show them: it is a 404 like any entity that does not exist.
+  const findEntity = async (
+    entityRef: string,
+    credentials: Awaited<ReturnType<HttpAuthService['credentials']>>,
+  ) => {
+    const entity = await catalog.getEntityByRef(entityRef, { credentials });
+    if (!entity) {
+      throw new NotFoundError(`Entity ${entityRef} not found in the catalog`);
+    }
+    return entity;
+  };
+
+  router.get('/v1/entities/:kind/:namespace/:name/report', async (req, res) => {
+    const entityRef = parseEntityPath(req.params);
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const entity = await findEntity(entityRef, credentials);
+    res.json(await reports.getReport(entity));
+  });
+
+  router.get('/v1/entities/:kind/:namespace/:name/gate', async (req, res) => {
+    const entityRef = parseEntityPath(req.params);
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const entity = await findEntity(entityRef, credentials);
+    res.json(await reports.getGate(entity));
+  });
+
+  router.post(
+    '/v1/entities/:kind/:namespace/:name/refresh',
+    async (req, res) => {
+      const entityRef = parseEntityPath(req.params);
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      const auditorEvent = await auditor?.createEvent({
+        eventId: 'entity-refresh',
+        severityLevel: 'low',
+        request: req,
+        meta: { entityRef },
+      });
+      try {
+        const [decision] = await permissions.authorize(
+          [
+            {
+              permission: reliabilityRefreshPermission,
+              resourceRef: entityRef,
+            },
+          ],
+          { credentials },
+        );
+        if (decision.result !== AuthorizeResult.ALLOW) {
+          throw new NotAllowedError(
+            `You are not allowed to refresh the reliability report of ${entityRef}`,
+          );
+        }
+        const entity = await findEntity(entityRef, credentials);
+        const report = await reports.refresh(entity);
+        await auditorEvent?.success();
+        res.json(report);
+      } catch (error) {
+        await auditorEvent?.fail({ error: error as Error });
+        throw error;
+      }
+    },
+  );
+
+  return router;
+}
