@@ -122,7 +122,11 @@ export function applyResultFilter(
     query.whereIn('r.lifecycle', filter.lifecycle);
   }
   if (filter.kind) {
-    query.whereIn(db.raw('LOWER(r.kind)'), filter.kind);
+    const kinds = filter.kind.map(kind => kind.toLocaleLowerCase('en-US'));
+    query.whereRaw(
+      `LOWER(r.kind) IN (${kinds.map(() => '?').join(', ')})`,
+      kinds,
+    );
   }
   if (filter.system) {
     if (filter.system === COVERAGE_NONE_KEY) {
@@ -194,7 +198,10 @@ export function applyDailyFilter(
     query.whereIn('d.lifecycle', filter.lifecycle);
   }
   if (filter.kind) {
-    query.whereIn('d.kind', filter.kind);
+    query.whereIn(
+      'd.kind',
+      filter.kind.map(kind => kind.toLocaleLowerCase('en-US')),
+    );
   }
   if (filter.system) {
     query.where(
