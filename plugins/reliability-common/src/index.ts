@@ -5,3 +5,4 @@ export * from './permissions';
 export * from './coverage';
 export * from './annotations';
 export * from './slo';
+export * from './profile';

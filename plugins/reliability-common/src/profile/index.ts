@@ -1,0 +1,8 @@
+export {
+  readEntityProfile,
+  type ProfilePolicy,
+  type ReadEntityProfileOptions,
+} from './readEntityProfile';
+export { resolveSloRef, type ResolvedSloRef } from './resolveSloRef';
+export { isCalendarDate } from './reviewDate';
+export type { ProfileTierDefinition } from './tier';
