@@ -5,4 +5,5 @@ export * from './permissions';
 export * from './coverage';
 export * from './annotations';
 export * from './slo';
+export * from './evaluation';
 export * from './profile';

@@ -1,0 +1,75 @@
+import type { CheckDefinition } from '../policy/types';
+import type { Attestation, CheckResult } from '../types';
+import { formatDay } from './format';
+import type { CheckOutcome } from './types';
+
+export interface AttestedOutcome extends CheckOutcome {
+  attestation?: CheckResult['attestation'];
+}
+
+function latestFor(
+  checkId: string,
+  attestations: Attestation[],
+): Attestation | undefined {
+  return attestations
+    .filter(
+      attestation => attestation.checkId === checkId && !attestation.revokedAt,
+    )
+    .reduce<Attestation | undefined>(
+      (latest, attestation) =>
+        !latest ||
+        Date.parse(attestation.attestedAt) > Date.parse(latest.attestedAt)
+          ? attestation
+          : latest,
+      undefined,
+    );
+}
+
+/**
+ * An attested check passes with a current attestation; without one, or with one whose expiry is
+ * at or before `now`, it fails (naming the expiry date).
+ */
+export function evaluateAttestedCheck(
+  definition: CheckDefinition,
+  attestations: Attestation[],
+  now: Date,
+): AttestedOutcome {
+  const attestation = latestFor(definition.id, attestations);
+  if (!attestation) {
+    return { state: 'fail', message: 'No attestation recorded' };
+  }
+  const expiresAt = Date.parse(attestation.expiresAt);
+  if (Number.isNaN(expiresAt)) {
+    return {
+      state: 'fail',
+      message: `The attestation by ${attestation.attestedBy} has no valid expiry date ("${attestation.expiresAt}")`,
+    };
+  }
+  if (expiresAt <= now.getTime()) {
+    return {
+      state: 'fail',
+      message: `The attestation by ${
+        attestation.attestedBy
+      } expired on ${formatDay(attestation.expiresAt)}`,
+      howToFix: `${
+        definition.howToFix
+      } Attestations of this check are valid for ${
+        definition.validityDays ?? '?'
+      } days.`,
+    };
+  }
+  return {
+    state: 'pass',
+    message: `Attested by ${attestation.attestedBy} on ${formatDay(
+      attestation.attestedAt,
+    )}, valid until ${formatDay(attestation.expiresAt)}`,
+    attestation: {
+      id: attestation.id,
+      evidenceUrl: attestation.evidenceUrl,
+      comment: attestation.comment,
+      attestedBy: attestation.attestedBy,
+      attestedAt: attestation.attestedAt,
+      expiresAt: attestation.expiresAt,
+    },
+  };
+}
