@@ -63,7 +63,11 @@ export interface LatestReviewResponse {
   decided: Review | null;
   /** Checks whose state or required flag differs between `decided.snapshot` and the current report. */
   changes: CheckStateChange[];
-  current: { score: number | null; verdict: Verdict | null; evaluatedAt: string } | null;
+  current: {
+    score: number | null;
+    verdict: Verdict | null;
+    evaluatedAt: string;
+  } | null;
 }
 
 export type ReviewHistoryAction =

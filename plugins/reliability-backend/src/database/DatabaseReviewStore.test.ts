@@ -79,7 +79,11 @@ describe('DatabaseReviewStore', () => {
 
       const revoked = await store.revokeAttestation(
         ctx('user:default/alice', '2026-11-24T10:00:00.000Z'),
-        { checkId: 'rollback-plan', comment: 'Plan is outdated', expectedVersion: 2 },
+        {
+          checkId: 'rollback-plan',
+          comment: 'Plan is outdated',
+          expectedVersion: 2,
+        },
       );
       expect(revoked).toMatchObject({
         version: 3,
@@ -165,7 +169,9 @@ describe('DatabaseReviewStore', () => {
           'ConflictError',
         );
       }
-      const rows = await knex(TABLES.attestations).where({ entity_ref: ENTITY });
+      const rows = await knex(TABLES.attestations).where({
+        entity_ref: ENTITY,
+      });
       expect(rows).toHaveLength(1);
       const history = await knex(TABLES.history).where({ entity_ref: ENTITY });
       expect(history).toHaveLength(1);
@@ -275,7 +281,10 @@ describe('DatabaseReviewStore', () => {
         }),
       ).rejects.toThrow(`Waiver ${requested.id} was already approved`);
       await expect(
-        store.decideWaiver(ctx('user:default/sre-lead', undefined, OTHER), approve),
+        store.decideWaiver(
+          ctx('user:default/sre-lead', undefined, OTHER),
+          approve,
+        ),
       ).rejects.toMatchObject({ name: 'NotFoundError' });
 
       await expect(store.getWaiver(ENTITY, requested.id)).resolves.toEqual(
@@ -390,9 +399,7 @@ describe('DatabaseReviewStore', () => {
       await expect(
         store.getLatestReview(ENTITY, { decidedOnly: true }),
       ).resolves.toEqual(signed);
-      await expect(store.getReview(ENTITY, signed.id)).resolves.toEqual(
-        signed,
-      );
+      await expect(store.getReview(ENTITY, signed.id)).resolves.toEqual(signed);
       await expect(store.getReview(OTHER, signed.id)).resolves.toBeUndefined();
       await expect(store.getLatestReview(OTHER)).resolves.toBeUndefined();
     },

@@ -75,7 +75,9 @@ export class DatabaseReviewStore implements ReviewStore {
   private constructor(private readonly db: Knex) {}
 
   async getFacts(entityRefs: string[]): Promise<Map<string, ReviewFacts>> {
-    const refs = [...new Set(entityRefs.map(ref => ref.toLocaleLowerCase('en-US')))];
+    const refs = [
+      ...new Set(entityRefs.map(ref => ref.toLocaleLowerCase('en-US'))),
+    ];
     const facts = new Map<string, ReviewFacts>();
     const factsOf = (ref: string) => {
       let entry = facts.get(ref);
@@ -490,7 +492,9 @@ export class DatabaseReviewStore implements ReviewStore {
       }
       await this.appendHistory(tx, context, {
         action:
-          input.status === 'signed-off' ? 'review-signed-off' : 'review-rejected',
+          input.status === 'signed-off'
+            ? 'review-signed-off'
+            : 'review-rejected',
         checkId: null,
         subjectId: row.id,
         subjectVersion: Number(row.version),

@@ -114,7 +114,9 @@ export function toReview(row: ReviewRow): Review {
     decidedBy: row.decided_by,
     decidedAt: row.decided_at,
     decisionComment: row.decision_comment,
-    snapshot: row.snapshot ? (JSON.parse(row.snapshot) as ReviewSnapshot) : null,
+    snapshot: row.snapshot
+      ? (JSON.parse(row.snapshot) as ReviewSnapshot)
+      : null,
     version: Number(row.version),
   };
 }
