@@ -104,6 +104,10 @@ function mergeMaturityLevels(
   });
 }
 
+/**
+ * A custom automatic check without `annotation` is allowed: a backend module evaluates it
+ * (its outcome reaches the evaluation as `externalResults`); without one it is `unknown`.
+ */
 function validateCheckKindFields(
   check: CheckDefinition,
   path: (string | number)[],
@@ -123,12 +127,6 @@ function validateCheckKindFields(
       issues.push({
         path: [...path, 'annotation'],
         message: `"${check.id}" is evaluated by the suite itself; annotation applies only to custom automatic checks`,
-      });
-    }
-    if (!builtIn && check.annotation === undefined) {
-      issues.push({
-        path: [...path, 'annotation'],
-        message: `is required for the custom automatic check "${check.id}" (the annotation whose presence passes it)`,
       });
     }
   } else {
