@@ -4,3 +4,9 @@
  * @packageDocumentation
  */
 export { reliabilityPlugin as default } from './plugin';
+export {
+  reliabilityEntityConditions,
+  createReliabilityEntityConditionalDecision,
+  reliabilityEntityPermissionResourceRef,
+} from './permissions';
+export type { ReliabilityEntityQuery } from './permissions';

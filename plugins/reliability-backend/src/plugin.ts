@@ -3,10 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import {
-  parsePolicyConfig,
-  reliabilityPermissions,
-} from '@reliability-suite/plugin-reliability-common';
+import { parsePolicyConfig } from '@reliability-suite/plugin-reliability-common';
 import {
   reliabilityChecksExtensionPoint,
   type ReliabilityCheckEvaluator,
@@ -14,9 +11,11 @@ import {
 import { DatabaseResultStore } from './database/DatabaseResultStore';
 import { DatabaseReviewStore } from './database/DatabaseReviewStore';
 import { EVALUATION_TASK_ID, readEvaluationSchedule } from './lib/schedule';
+import { registerReliabilityPermissions } from './permissions';
 import { createRouter } from './router';
 import { EvaluationService } from './services/EvaluationService';
 import { ReportService } from './services/ReportService';
+import { ReviewService } from './services/ReviewService';
 import { SloLoader } from './services/SloLoader';
 
 /**
@@ -53,6 +52,7 @@ export const reliabilityPlugin = createBackendPlugin({
         urlReader: coreServices.urlReader,
         cache: coreServices.cache,
         auditor: coreServices.auditor,
+        userInfo: coreServices.userInfo,
         catalog: catalogServiceRef,
       },
       async init({
@@ -68,6 +68,7 @@ export const reliabilityPlugin = createBackendPlugin({
         urlReader,
         cache,
         auditor,
+        userInfo,
         catalog,
       }) {
         // Throws a PolicyConfigError naming the offending key: a broken policy must stop
@@ -110,7 +111,17 @@ export const reliabilityPlugin = createBackendPlugin({
           },
         });
 
-        permissionsRegistry.addPermissions(reliabilityPermissions);
+        registerReliabilityPermissions({ permissionsRegistry, catalog, auth });
+        const reviews = new ReviewService({
+          store: reviewStore,
+          policy,
+          catalog,
+          reports,
+          evaluator: evaluation,
+          permissions,
+          userInfo,
+          logger,
+        });
 
         httpRouter.use(
           await createRouter({
@@ -123,6 +134,7 @@ export const reliabilityPlugin = createBackendPlugin({
             resultStore,
             reports,
             evaluator: evaluation,
+            reviews,
           }),
         );
       },

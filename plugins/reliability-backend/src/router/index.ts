@@ -11,7 +11,9 @@ import Router from 'express-promise-router';
 import type { ResultStore } from '../database/ResultStore';
 import type { EntityEvaluator } from '../services/types';
 import type { ReportService } from '../services/ReportService';
+import type { ReviewService } from '../services/ReviewService';
 import { createReportRoutes } from './reportRoutes';
+import { createReviewRoutes } from './reviewRoutes';
 
 /**
  * Everything the plugin's routes need; each sub-router takes the part it uses.
@@ -22,12 +24,13 @@ export interface RouterOptions {
   logger: LoggerService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
-  auditor?: AuditorService;
+  auditor: AuditorService;
   catalog: CatalogService;
   policy: ReliabilityPolicy;
   resultStore: ResultStore;
   reports: ReportService;
   evaluator: EntityEvaluator;
+  reviews: ReviewService;
 }
 
 export async function createRouter(
@@ -37,6 +40,7 @@ export async function createRouter(
   router.use(express.json({ limit: '100kb' }));
 
   router.use(createReportRoutes(options));
+  router.use(createReviewRoutes(options));
 
   return router;
 }
