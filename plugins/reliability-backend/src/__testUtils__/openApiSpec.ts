@@ -129,11 +129,13 @@ export function validateAgainstSpec(options: {
 export function expectToMatchSpec(response: {
   status: number;
   body: unknown;
-  req: { method: string; path: string };
 }): void {
+  // supertest keeps the node ClientRequest on the response; its type does not say so.
+  const req = (response as unknown as { req: { method: string; path: string } })
+    .req;
   const problems = validateAgainstSpec({
-    method: response.req.method,
-    path: response.req.path,
+    method: req.method,
+    path: req.path,
     status: response.status,
     body: response.body,
   });
