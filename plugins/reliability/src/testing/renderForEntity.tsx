@@ -1,0 +1,47 @@
+import type { Entity } from '@backstage/catalog-model';
+import { alertApiRef } from '@backstage/core-plugin-api';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import type { ReactElement } from 'react';
+import { reliabilityApiRef, type ReliabilityApi } from '../api';
+
+export function mockReliabilityApi(): jest.Mocked<ReliabilityApi> {
+  return {
+    getReport: jest.fn(),
+    getGate: jest.fn(),
+    refresh: jest.fn(),
+  };
+}
+
+/** Renders an entity view in a test app with a mocked reliability API, permissions and alerts. */
+export async function renderForEntity(
+  element: ReactElement,
+  options: {
+    entity: Entity;
+    api: ReliabilityApi;
+    permission?: ReturnType<typeof mockApis.permission>;
+  },
+) {
+  const alertApi = { post: jest.fn(), alert$: jest.fn() };
+  const rendered = await renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [reliabilityApiRef, options.api],
+        [permissionApiRef, options.permission ?? mockApis.permission()],
+        [alertApiRef, alertApi],
+      ]}
+    >
+      <EntityProvider entity={options.entity}>{element}</EntityProvider>
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+  return { ...rendered, alertApi };
+}
