@@ -10,6 +10,7 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
+import type { RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { reliabilityApiRef, type ReliabilityApi } from '../api';
 
@@ -29,7 +30,7 @@ export async function renderForEntity(
     api: ReliabilityApi;
     permission?: ReturnType<typeof mockApis.permission>;
   },
-) {
+): Promise<RenderResult & { alertApi: { post: jest.Mock } }> {
   const alertApi = { post: jest.fn(), alert$: jest.fn() };
   const rendered = await renderInTestApp(
     <TestApiProvider
