@@ -20,12 +20,10 @@ export function readLinks(
     const { type, url, title } = link as Record<string, unknown>;
     const normalizedType =
       typeof type === 'string' ? type.trim().toLowerCase() : '';
-    const target =
-      normalizedType === LINK_TYPE_RUNBOOK
-        ? runbooks
-        : normalizedType === LINK_TYPE_DASHBOARD
-        ? dashboards
-        : undefined;
+    const target = new Map([
+      [LINK_TYPE_RUNBOOK, runbooks],
+      [LINK_TYPE_DASHBOARD, dashboards],
+    ]).get(normalizedType);
     if (!target) {
       return;
     }

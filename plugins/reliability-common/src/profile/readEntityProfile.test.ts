@@ -261,8 +261,9 @@ describe('readEntityProfile: links', () => {
     const profile = profileOf({}, [
       { url: '', type: 'runbook', title: 'Empty' },
       { url: 'wiki/runbook', type: 'runbook', title: 'Relative' },
-      { url: 'javascript:alert(1)', type: 'dashboard', title: 'Script' },
+      { url: 'mailto:oncall@example.com', type: 'dashboard', title: 'Mail' },
       { url: 'not a url', type: 'website' },
+      { url: 'not a url', type: 'constructor' },
       { url: 'https://ok.example.com', type: 'runbook' },
     ]);
     expect(profile.runbooks).toEqual([
