@@ -26,6 +26,25 @@ describe('applyWaiver', () => {
     });
   });
 
+  it('says nothing about an approver the waiver does not record', () => {
+    const waived = applyWaiver(
+      makeCheckResult('load-test', 'fail', {
+        message: 'No attestation recorded',
+      }),
+      [
+        makeWaiver('load-test', {
+          decidedBy: null,
+          expiresAt: '2026-12-22T10:00:00.000Z',
+        }),
+      ],
+      NOW,
+    );
+    expect(waived.message).toBe(
+      'Waived until 2026-12-22: Migration to the new cluster first. Underneath it is fail: No attestation recorded',
+    );
+    expect(waived.waiver?.decidedBy).toBeNull();
+  });
+
   it('waives an unknown check', () => {
     const result = makeCheckResult('slo-defined', 'unknown');
     const waived = applyWaiver(result, [makeWaiver('slo-defined')], NOW);

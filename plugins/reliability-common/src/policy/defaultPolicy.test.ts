@@ -1,6 +1,6 @@
 import { DEFAULT_CHECK_IDS } from './defaultChecks';
 import { defaultPolicy } from './defaultPolicy';
-import { getTierRequirements } from './lookup';
+import { findCheckDefinition, getTierRequirements } from './lookup';
 
 const ALL_SIXTEEN = [
   'owner',
@@ -201,4 +201,13 @@ describe('getTierRequirements', () => {
       });
     },
   );
+});
+
+describe('findCheckDefinition', () => {
+  it('finds a check by id, and nothing for an unknown id', () => {
+    expect(findCheckDefinition(defaultPolicy, 'dr-test')?.validityDays).toBe(
+      365,
+    );
+    expect(findCheckDefinition(defaultPolicy, 'nope')).toBeUndefined();
+  });
 });
