@@ -48,17 +48,20 @@ export class CoverageService {
   readonly #policy: Pick<ReliabilityPolicy, 'coverageLifecycles' | 'checks'>;
   readonly #targets: CoverageTarget[];
   readonly #now: () => Date;
+  readonly #csvBatchSize: number;
 
   constructor(options: {
     store: CoverageStore;
     policy: Pick<ReliabilityPolicy, 'coverageLifecycles' | 'checks'>;
     targets?: CoverageTarget[];
     now?: () => Date;
+    csvBatchSize?: number;
   }) {
     this.#store = options.store;
     this.#policy = options.policy;
     this.#targets = options.targets ?? [];
     this.#now = options.now ?? (() => new Date());
+    this.#csvBatchSize = options.csvBatchSize ?? CSV_BATCH_SIZE;
   }
 
   /**
@@ -188,7 +191,7 @@ export class CoverageService {
       const page = await this.#store.listEntities({
         ...request,
         filter,
-        limit: CSV_BATCH_SIZE,
+        limit: this.#csvBatchSize,
         cursor,
       });
       if (page.items.length > 0) {
