@@ -3,6 +3,7 @@
  * and the Reliability Suite's backend plugin and catalog module.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { reliabilityDemoPermissionPolicyModule } from './permissionPolicy';
 
 const backend = createBackend();
 
@@ -19,11 +20,9 @@ backend.add(
   import('@reliability-suite/plugin-catalog-backend-module-reliability'),
 );
 
-// permissions
+// permissions: the demo's reliability roles (see permissionPolicy.ts) replace allow-all
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+backend.add(reliabilityDemoPermissionPolicyModule);
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 
