@@ -2,6 +2,7 @@ import type {
   Attestation,
   CheckKind,
   CheckState,
+  ReliabilityReport,
   Verdict,
   Waiver,
 } from './types';
@@ -142,6 +143,23 @@ export interface EntityReviewState {
   /** The latest review in any status. */
   review: Review | null;
   allowed: ReviewActions;
+}
+
+/** Every write answers with what it wrote and the entity's report re-evaluated after it. */
+export interface AttestationWriteResponse {
+  attestation: Attestation;
+  /** Null only when the re-evaluation failed; the write itself stands. */
+  report: ReliabilityReport | null;
+}
+
+export interface WaiverWriteResponse {
+  waiver: Waiver;
+  report: ReliabilityReport | null;
+}
+
+export interface ReviewWriteResponse {
+  review: Review;
+  report: ReliabilityReport | null;
 }
 
 /** Longest accepted comment or justification, in characters. */
