@@ -19,6 +19,15 @@ export function mockReliabilityApi(): jest.Mocked<ReliabilityApi> {
     getReport: jest.fn(),
     getGate: jest.fn(),
     refresh: jest.fn(),
+    getReviewState: jest.fn(),
+    attest: jest.fn(),
+    revokeAttestation: jest.fn(),
+    requestWaiver: jest.fn(),
+    decideWaiver: jest.fn(),
+    requestReview: jest.fn(),
+    decideReview: jest.fn(),
+    getLatestReview: jest.fn(),
+    getReviewHistory: jest.fn(),
   };
 }
 

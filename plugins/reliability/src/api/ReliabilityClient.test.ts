@@ -99,3 +99,116 @@ describe('entityPath', () => {
     ).toBe('/v1/entities/Component/team%20a/a%2Fb%3Fc/report');
   });
 });
+
+describe('ReliabilityClient review methods', () => {
+  it('posts an attestation as JSON to the check path', async () => {
+    const body = { attestation: { id: 'a1' }, report: null };
+    const { client, fetch } = setup(jsonResponse(201, body));
+
+    await expect(
+      client.attest(checkout, 'rollback-plan', {
+        evidenceUrl: 'https://wiki.example.com/x',
+        comment: 'drill',
+        expectedVersion: 0,
+      }),
+    ).resolves.toEqual(body);
+    expect(fetch).toHaveBeenCalledWith(
+      'http://backstage:7007/api/reliability/v1/entities/Component/default/checkout/checks/rollback-plan/attestations',
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          evidenceUrl: 'https://wiki.example.com/x',
+          comment: 'drill',
+          expectedVersion: 0,
+        }),
+      },
+    );
+  });
+
+  it.each([
+    [
+      'revokeAttestation',
+      (c: ReliabilityClient) =>
+        c.revokeAttestation(checkout, 'load-test', { expectedVersion: 2 }),
+      '/checks/load-test/attestations/revoke',
+    ],
+    [
+      'requestWaiver',
+      (c: ReliabilityClient) =>
+        c.requestWaiver(checkout, 'load-test', {
+          justification: 'j',
+          expiresAt: '2027-01-01',
+          expectedVersion: 0,
+        }),
+      '/checks/load-test/waivers',
+    ],
+    [
+      'decideWaiver',
+      (c: ReliabilityClient) =>
+        c.decideWaiver(checkout, 'w1', 'reject', {
+          comment: 'no',
+          expectedVersion: 1,
+        }),
+      '/waivers/w1/reject',
+    ],
+    [
+      'requestReview',
+      (c: ReliabilityClient) => c.requestReview(checkout, {}),
+      '/reviews',
+    ],
+    [
+      'decideReview',
+      (c: ReliabilityClient) =>
+        c.decideReview(checkout, 'r1', 'sign-off', {
+          comment: 'ok',
+          expectedVersion: 1,
+        }),
+      '/reviews/r1/sign-off',
+    ],
+  ])('%s posts to its path', async (_, call, suffix) => {
+    const { client, fetch } = setup(jsonResponse(200, {}));
+    await call(client);
+    expect(fetch.mock.calls[0][0]).toBe(
+      `http://backstage:7007/api/reliability/v1/entities/Component/default/checkout${suffix}`,
+    );
+    expect(fetch.mock.calls[0][1]).toMatchObject({ method: 'POST' });
+  });
+
+  it('reads the review state, the latest review and pages of history', async () => {
+    const { client, fetch } = setup(jsonResponse(200, {}));
+    await client.getReviewState(checkout);
+    const { client: c2, fetch: f2 } = setup(jsonResponse(200, {}));
+    await c2.getLatestReview(checkout);
+    const { client: c3, fetch: f3 } = setup(jsonResponse(200, {}));
+    await c3.getReviewHistory(checkout, { limit: 10, cursor: '42' });
+    const { client: c4, fetch: f4 } = setup(jsonResponse(200, {}));
+    await c4.getReviewHistory(checkout);
+
+    const base =
+      'http://backstage:7007/api/reliability/v1/entities/Component/default/checkout';
+    expect(fetch.mock.calls[0][0]).toBe(`${base}/review-state`);
+    expect(f2.mock.calls[0][0]).toBe(`${base}/reviews/latest`);
+    expect(f3.mock.calls[0][0]).toBe(`${base}/history?limit=10&cursor=42`);
+    expect(f4.mock.calls[0][0]).toBe(`${base}/history`);
+  });
+
+  it('throws the backend refusal as a ResponseError with its message', async () => {
+    const { client } = setup(
+      jsonResponse(409, {
+        error: { name: 'ConflictError', message: 'expectedVersion 0 is stale' },
+        request: { method: 'POST', url: '/x' },
+        response: { statusCode: 409 },
+      }),
+    );
+    const error = await client
+      .attest(checkout, 'rollback-plan', {
+        evidenceUrl: 'https://x.example.com',
+        comment: 'c',
+        expectedVersion: 0,
+      })
+      .catch(e => e);
+    expect(error.statusCode).toBe(409);
+    expect(error.body.error.message).toBe('expectedVersion 0 is stale');
+  });
+});

@@ -1,7 +1,15 @@
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import type { ReliabilityReport } from '@reliability-suite/plugin-reliability-common';
+import type {
+  AttestationWriteResponse,
+  EntityReviewState,
+  LatestReviewResponse,
+  ReliabilityReport,
+  ReviewHistoryPage,
+  ReviewWriteResponse,
+  WaiverWriteResponse,
+} from '@reliability-suite/plugin-reliability-common';
 import type { ReliabilityApi, ReliabilityGateResponse } from './ReliabilityApi';
 
 /** Talks to the reliability backend through the app's discovery and (authenticated) fetch APIs. */
@@ -30,6 +38,110 @@ export class ReliabilityClient implements ReliabilityApi {
     });
   }
 
+  async getReviewState(
+    entityRef: CompoundEntityRef,
+  ): Promise<EntityReviewState> {
+    return this.request(entityPath(entityRef, 'review-state'));
+  }
+
+  async attest(
+    entityRef: CompoundEntityRef,
+    checkId: string,
+    body: { evidenceUrl: string; comment: string; expectedVersion: number },
+  ): Promise<AttestationWriteResponse> {
+    return this.request(
+      entityPath(
+        entityRef,
+        `checks/${encodeURIComponent(checkId)}/attestations`,
+      ),
+      postJson(body),
+    );
+  }
+
+  async revokeAttestation(
+    entityRef: CompoundEntityRef,
+    checkId: string,
+    body: { comment?: string; expectedVersion: number },
+  ): Promise<AttestationWriteResponse> {
+    return this.request(
+      entityPath(
+        entityRef,
+        `checks/${encodeURIComponent(checkId)}/attestations/revoke`,
+      ),
+      postJson(body),
+    );
+  }
+
+  async requestWaiver(
+    entityRef: CompoundEntityRef,
+    checkId: string,
+    body: { justification: string; expiresAt: string; expectedVersion: number },
+  ): Promise<WaiverWriteResponse> {
+    return this.request(
+      entityPath(entityRef, `checks/${encodeURIComponent(checkId)}/waivers`),
+      postJson(body),
+    );
+  }
+
+  async decideWaiver(
+    entityRef: CompoundEntityRef,
+    waiverId: string,
+    decision: 'approve' | 'reject',
+    body: { comment: string; expectedVersion: number },
+  ): Promise<WaiverWriteResponse> {
+    return this.request(
+      entityPath(
+        entityRef,
+        `waivers/${encodeURIComponent(waiverId)}/${decision}`,
+      ),
+      postJson(body),
+    );
+  }
+
+  async requestReview(
+    entityRef: CompoundEntityRef,
+    body: { comment?: string },
+  ): Promise<ReviewWriteResponse> {
+    return this.request(entityPath(entityRef, 'reviews'), postJson(body));
+  }
+
+  async decideReview(
+    entityRef: CompoundEntityRef,
+    reviewId: string,
+    decision: 'sign-off' | 'reject',
+    body: { comment: string; expectedVersion: number },
+  ): Promise<ReviewWriteResponse> {
+    return this.request(
+      entityPath(
+        entityRef,
+        `reviews/${encodeURIComponent(reviewId)}/${decision}`,
+      ),
+      postJson(body),
+    );
+  }
+
+  async getLatestReview(
+    entityRef: CompoundEntityRef,
+  ): Promise<LatestReviewResponse> {
+    return this.request(entityPath(entityRef, 'reviews/latest'));
+  }
+
+  async getReviewHistory(
+    entityRef: CompoundEntityRef,
+    page: { limit?: number; cursor?: string } = {},
+  ): Promise<ReviewHistoryPage> {
+    const query = new URLSearchParams();
+    if (page.limit !== undefined) {
+      query.set('limit', String(page.limit));
+    }
+    if (page.cursor) {
+      query.set('cursor', page.cursor);
+    }
+    const encoded = query.toString();
+    const suffix = encoded ? `?${encoded}` : '';
+    return this.request(`${entityPath(entityRef, 'history')}${suffix}`);
+  }
+
   /**
    * Sends one request below the plugin's base URL and parses the JSON body.
    * Other engineers' methods (reviews, coverage) go through here as well.
@@ -50,4 +162,12 @@ export function entityPath(entityRef: CompoundEntityRef, leaf: string): string {
     encodeURIComponent,
   );
   return `/v1/entities/${segments.join('/')}/${leaf}`;
+}
+
+function postJson(body: unknown): RequestInit {
+  return {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  };
 }
