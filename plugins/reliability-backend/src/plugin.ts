@@ -12,7 +12,15 @@ import { DatabaseResultStore } from './database/DatabaseResultStore';
 import { DatabaseReviewStore } from './database/DatabaseReviewStore';
 import { EVALUATION_TASK_ID, readEvaluationSchedule } from './lib/schedule';
 import { registerReliabilityPermissions } from './permissions';
+import { DatabaseCoverageStore } from './database/DatabaseCoverageStore';
+import { readCoverageTargets } from './lib/coverageTargets';
 import { createRouter } from './router';
+import { CoverageService } from './services/CoverageService';
+import {
+  COVERAGE_SNAPSHOT_TASK_ID,
+  CoverageSnapshotService,
+  readRetentionDays,
+} from './services/CoverageSnapshotService';
 import { EvaluationService } from './services/EvaluationService';
 import { ReportService } from './services/ReportService';
 import { ReviewService } from './services/ReviewService';
@@ -108,6 +116,37 @@ export const reliabilityPlugin = createBackendPlugin({
           fn: async () => {
             await evaluation.evaluateAll();
             reports.invalidateLastRun();
+            // Fresh results make a fresh snapshot; a snapshot already running is enough.
+            await scheduler
+              .triggerTask(COVERAGE_SNAPSHOT_TASK_ID)
+              .catch(error =>
+                logger.debug(`Coverage snapshot not triggered: ${error}`),
+              );
+          },
+        });
+
+        const coverageStore = await DatabaseCoverageStore.create({ database });
+        const retentionDays = readRetentionDays(config);
+        const coverage = new CoverageService({
+          store: coverageStore,
+          policy,
+          targets: readCoverageTargets(config),
+        });
+        const coverageSnapshot = new CoverageSnapshotService({
+          catalog,
+          auth,
+          store: coverageStore,
+          logger,
+          retentionDays,
+        });
+        await scheduler.scheduleTask({
+          id: COVERAGE_SNAPSHOT_TASK_ID,
+          scope: 'global',
+          frequency: { minutes: 30 },
+          timeout: { minutes: 10 },
+          initialDelay: { minutes: 2 },
+          fn: async () => {
+            await coverageSnapshot.run();
           },
         });
 
@@ -135,6 +174,8 @@ export const reliabilityPlugin = createBackendPlugin({
             reports,
             evaluator: evaluation,
             reviews,
+            coverage,
+            retentionDays,
           }),
         );
       },

@@ -12,6 +12,8 @@ import type { ResultStore } from '../database/ResultStore';
 import type { EntityEvaluator } from '../services/types';
 import type { ReportService } from '../services/ReportService';
 import type { ReviewService } from '../services/ReviewService';
+import type { CoverageService } from '../services/CoverageService';
+import { createCoverageRoutes } from './coverageRoutes';
 import { createReportRoutes } from './reportRoutes';
 import { createReviewRoutes } from './reviewRoutes';
 
@@ -31,6 +33,9 @@ export interface RouterOptions {
   reports: ReportService;
   evaluator: EntityEvaluator;
   reviews: ReviewService;
+  coverage: CoverageService;
+  /** `reliability.retention.days`: the longest coverage history served. */
+  retentionDays: number;
 }
 
 export async function createRouter(
@@ -41,6 +46,7 @@ export async function createRouter(
 
   router.use(createReportRoutes(options));
   router.use(createReviewRoutes(options));
+  router.use(createCoverageRoutes(options));
 
   return router;
 }
