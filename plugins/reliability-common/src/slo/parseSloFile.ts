@@ -1,4 +1,4 @@
-import { LineCounter, parseAllDocuments } from 'yaml';
+import { LineCounter, parseAllDocuments, YAMLError } from 'yaml';
 import type { NormalizedSlo, Problem, SloParseResult } from '../types';
 import { DocumentReporter } from './report';
 import { isRecord } from './normalize';
@@ -83,20 +83,7 @@ function parse(
     });
     if (yamlDocument.errors.length > 0) {
       nonEmpty++;
-      for (const error of yamlDocument.errors) {
-        const line = error.linePos?.[0]?.line;
-        const where = `${options.file ?? 'SLO file'}${line ? `:${line}` : ''}`;
-        const what = error.message.split('\n')[0];
-        problems.push({
-          severity: 'error',
-          message: `${where}: YAML syntax error: ${what}`,
-          ...(options.file !== undefined && { file: options.file }),
-          document: index,
-          howToFix: `Fix the YAML syntax${
-            line ? ` at line ${line}` : ''
-          }; a YAML linter shows the exact spot. The other documents of the file are still read.`,
-        });
-      }
+      problems.push(syntaxProblem(yamlDocument.errors, index, options));
       return;
     }
     let value: unknown;
@@ -208,6 +195,42 @@ function slothNamePath(
   // With a duplicate inside one document, the later entry is the duplicate.
   const index = indexes[indexes.length - 1] ?? 0;
   return ['slos', index, 'name'];
+}
+
+/**
+ * The first syntax error of a document: the ones after it usually follow from it, so they
+ * are counted rather than listed.
+ */
+function syntaxProblem(
+  errors: YAMLError[],
+  document: number,
+  options: ParseSloFileOptions,
+): Problem {
+  const [first] = errors;
+  const position = first.linePos?.[0];
+  const where = `${options.file ?? 'SLO file'}${
+    position ? `:${position.line}` : ''
+  }`;
+  const column = position ? ` (column ${position.col})` : '';
+  // yaml appends " at line L, column C:" and a code excerpt; the position is already shown.
+  const what = first.message
+    .split('\n')[0]
+    .replace(/ at line \d+, column \d+:?$/, '');
+  const more =
+    errors.length > 1
+      ? `; ${errors.length - 1} more error${
+          errors.length > 2 ? 's' : ''
+        } in this document may follow from it`
+      : '';
+  return {
+    severity: 'error',
+    message: `${where}: YAML syntax error${column}: ${what}${more}`,
+    ...(options.file !== undefined && { file: options.file }),
+    document,
+    howToFix: `Fix the YAML syntax${
+      position ? ` at line ${position.line}` : ''
+    }; a YAML linter shows the exact spot. The other documents of the file are still read.`,
+  };
 }
 
 function fileProblem(

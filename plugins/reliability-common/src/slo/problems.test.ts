@@ -72,8 +72,9 @@ metadata:
       document: 1,
     });
     expect(problem.message).toMatch(
-      /^slos\/checkout\.yaml:2[0-9]: YAML syntax error: /,
+      /^slos\/checkout\.yaml:2[0-9]: YAML syntax error \(column \d+\): /,
     );
+    expect(problem.message).not.toMatch(/at line/);
     expect(problem.howToFix).toMatch(/at line 2[0-9]/);
   });
 
@@ -81,8 +82,27 @@ metadata:
     const result = parse(
       'version: prometheus/v1\nservice: a\nslos:\n  - name: x\n   objective: 1\n',
     );
-    expect(result.problems[0].message).toMatch(
-      /^slos\/checkout\.yaml:5: YAML syntax error/,
+    expect(result.problems).toEqual([
+      {
+        severity: 'error',
+        message:
+          'slos/checkout.yaml:5: YAML syntax error (column 1): Sequence item without - indicator',
+        file: FILE,
+        document: 0,
+        howToFix:
+          'Fix the YAML syntax at line 5; a YAML linter shows the exact spot. The other documents of the file are still read.',
+      },
+    ]);
+  });
+
+  it('reports the first syntax error of a document and counts the ones that follow from it', () => {
+    const result = parse(
+      'version: prometheus/v1\nservice: a\nslos:\n  - name: x\n    objective: [99.5\n    description: d\n     sli: {}\n',
+    );
+    expect(result.slos).toEqual([]);
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0].message).toBe(
+      'slos/checkout.yaml:6: YAML syntax error (column 5): Flow sequence in block collection must be sufficiently indented and end with a ]; 2 more errors in this document may follow from it',
     );
   });
 
