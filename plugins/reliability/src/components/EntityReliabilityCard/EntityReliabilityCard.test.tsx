@@ -18,7 +18,7 @@ import {
 import {
   mockReliabilityApi,
   renderForEntity,
-} from '../../testing/renderForEntity';
+} from '../../__testUtils__/renderForEntity';
 import { EntityReliabilityCard } from './EntityReliabilityCard';
 
 describe('EntityReliabilityCard', () => {

@@ -16,7 +16,7 @@ import {
 import {
   mockReliabilityApi,
   renderForEntity,
-} from '../../testing/renderForEntity';
+} from '../../__testUtils__/renderForEntity';
 import { EntityReliabilityContent } from './EntityReliabilityContent';
 
 describe('EntityReliabilityContent', () => {

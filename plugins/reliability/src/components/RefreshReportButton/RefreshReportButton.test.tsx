@@ -5,7 +5,7 @@ import { tier1CheckoutReport } from '../../__fixtures__/reports';
 import {
   mockReliabilityApi,
   renderForEntity,
-} from '../../testing/renderForEntity';
+} from '../../__testUtils__/renderForEntity';
 import { RefreshReportButton } from './RefreshReportButton';
 
 describe('RefreshReportButton', () => {

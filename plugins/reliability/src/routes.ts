@@ -1,0 +1,6 @@
+import { createRouteRef } from '@backstage/core-plugin-api';
+
+/** Where an app mounts the entity's Reliability tab (legacy system). */
+export const entityReliabilityContentRouteRef = createRouteRef({
+  id: 'reliability:entity-content',
+});
