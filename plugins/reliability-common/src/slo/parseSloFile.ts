@@ -36,9 +36,7 @@ export function parseSloFile(
     problems.push(
       fileProblem(
         options,
-        `could not be parsed: ${
-          error instanceof Error ? error.message : String(error)
-        }`,
+        `could not be parsed: ${errorMessage(error)}`,
         'Check that the file is valid YAML with OpenSLO or Sloth documents.',
       ),
     );
@@ -93,7 +91,7 @@ function parse(
       nonEmpty++;
       reporter.error(
         [],
-        `could not be read: ${error instanceof Error ? error.message : error}`,
+        `could not be read: ${errorMessage(error)}`,
         'Remove excessive YAML aliases or anchors.',
       );
       return;
@@ -252,4 +250,11 @@ function byteLength(text: string, limit: number): number {
     return text.length; // Every character takes at least one byte.
   }
   return new TextEncoder().encode(text).length;
+}
+
+function errorMessage(error: unknown): string {
+  // Not `instanceof Error`: errors from another realm (vm, jest) fail that test.
+  return typeof (error as Error)?.message === 'string'
+    ? (error as Error).message
+    : String(error);
 }

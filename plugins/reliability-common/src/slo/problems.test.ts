@@ -106,6 +106,27 @@ metadata:
     );
   });
 
+  it('refuses a document that multiplies YAML aliases (a "billion laughs" file)', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (const name of ['b', 'c', 'd', 'e', 'f']) {
+      const previous = String.fromCharCode(name.charCodeAt(0) - 1);
+      levels.push(
+        `${name}: &${name} [${Array(10).fill(`*${previous}`).join(', ')}]`,
+      );
+    }
+    const result = parse(`version: prometheus/v1\n${levels.join('\n')}\n`);
+    expect(result.slos).toEqual([]);
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        document: 0,
+        message: expect.stringContaining(
+          'could not be read: Excessive alias count',
+        ),
+      }),
+    ]);
+  });
+
   it.each([
     ['an empty file', ''],
     ['a file of blank lines', '\n\n  \n'],
