@@ -1,7 +1,11 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { TABLES } from '../services/types';
-import { prepareResult, PreparedResult } from '../lib/resultRow';
+import {
+  prepareResult,
+  type CheckStateRow,
+  type PreparedResult,
+} from '../lib/resultRow';
 import { getMigratedClient } from './migrations';
 import type {
   EntityResult,
@@ -10,9 +14,6 @@ import type {
   StoredResult,
 } from './ResultStore';
 
-/** Columns of a results row; used to size multi-row inserts under the bind-variable limit. */
-const RESULT_COLUMNS = 25;
-const CHECK_STATE_COLUMNS = 4;
 /** Refs read per page when looking for results of deleted entities. */
 const SCAN_PAGE_SIZE = 5000;
 
@@ -27,6 +28,99 @@ function chunk<T>(items: T[], size: number): T[][] {
 function isSqlite(knex: Knex): boolean {
   const client = String(knex.client.config.client ?? '');
   return client.includes('sqlite');
+}
+
+/**
+ * Multi-row `insert ... values (...), (...)` in as few statements as the bind-variable
+ * limit allows; with `upsertOn`, existing rows are replaced (SQLite ≥ 3.24 and PostgreSQL
+ * share the `on conflict ... do update` syntax). Plain VALUES lists parse far faster than
+ * the `union all select` form knex's query builder emits for SQLite, and are not subject
+ * to SQLite's 500-term compound-select limit.
+ */
+async function insertRows<T extends object>(
+  tx: Knex.Transaction,
+  table: string,
+  rows: T[],
+  options: { maxVariables: number; upsertOn?: string },
+): Promise<void> {
+  if (rows.length === 0) {
+    return;
+  }
+  const columns = Object.keys(rows[0]) as Array<keyof T & string>;
+  const quoted = columns.map(column => `"${column}"`);
+  const rowPlaceholder = `(${columns.map(() => '?').join(',')})`;
+  const conflict = options.upsertOn
+    ? ` on conflict ("${options.upsertOn}") do update set ${quoted
+        .filter(column => column !== `"${options.upsertOn}"`)
+        .map(column => `${column} = excluded.${column}`)
+        .join(', ')}`
+    : '';
+  const rowsPerStatement = Math.max(
+    1,
+    Math.floor(options.maxVariables / columns.length),
+  );
+  for (const part of chunk(rows, rowsPerStatement)) {
+    const bindings: unknown[] = [];
+    for (const row of part) {
+      for (const column of columns) {
+        bindings.push(row[column]);
+      }
+    }
+    await tx.raw(
+      `insert into "${table}" (${quoted.join(',')}) values ${new Array(
+        part.length,
+      )
+        .fill(rowPlaceholder)
+        .join(',')}${conflict}`,
+      bindings as any,
+    );
+  }
+}
+
+/**
+ * PostgreSQL: the many small check-state rows go in as four arrays per statement, which
+ * parses and binds several times faster than thousands of VALUES tuples.
+ */
+async function insertCheckStatesWithUnnest(
+  tx: Knex.Transaction,
+  states: CheckStateRow[],
+): Promise<void> {
+  for (const part of chunk(states, 10_000)) {
+    await tx.raw(
+      `insert into "${TABLES.checkStates}" ("entity_ref", "check_id", "state", "required")
+       select * from unnest(?::text[], ?::text[], ?::text[], ?::boolean[])`,
+      [
+        part.map(state => state.entity_ref),
+        part.map(state => state.check_id),
+        part.map(state => state.state),
+        part.map(state => state.required),
+      ] as any,
+    );
+  }
+}
+
+/** Bind variables per statement we aim for: fewer, larger statements write faster. */
+const LARGE_STATEMENT_VARIABLES = 8000;
+
+/**
+ * SQLite builds before 3.32 cap a statement at 999 bind variables, newer ones at 32766;
+ * PostgreSQL at 65535. Probing once lets a modern SQLite use large batches while an old
+ * build still works.
+ */
+async function probeMaxVariables(db: Knex): Promise<number> {
+  if (!isSqlite(db)) {
+    return LARGE_STATEMENT_VARIABLES;
+  }
+  try {
+    const placeholders = new Array(LARGE_STATEMENT_VARIABLES).fill('?');
+    await db.raw(
+      `select 1 where 1 not in (${placeholders.join(',')})`,
+      new Array(LARGE_STATEMENT_VARIABLES).fill(0),
+    );
+    return LARGE_STATEMENT_VARIABLES;
+  } catch {
+    return 999;
+  }
 }
 
 type RunRow = {
@@ -51,8 +145,9 @@ function toRun(row: RunRow): EvaluationRun {
 
 /** Stores current results in `reliability_entity_results` and `reliability_check_states`. */
 export class DatabaseResultStore implements ResultStore {
-  /** Max bind variables per statement: SQLite builds may cap at 999, PostgreSQL at 65535. */
+  /** Max bind variables per statement (see probeMaxVariables). */
   readonly #maxVariables: number;
+  readonly #isPostgres: boolean;
 
   static async create(options: {
     database: DatabaseService;
@@ -61,11 +156,12 @@ export class DatabaseResultStore implements ResultStore {
     const client = await getMigratedClient(options.database, {
       skipMigrations: options.skipMigrations,
     });
-    return new DatabaseResultStore(client);
+    return new DatabaseResultStore(client, await probeMaxVariables(client));
   }
 
-  private constructor(private readonly db: Knex) {
-    this.#maxVariables = isSqlite(db) ? 999 : 30000;
+  private constructor(private readonly db: Knex, maxVariables: number) {
+    this.#maxVariables = maxVariables;
+    this.#isPostgres = String(db.client.config.client ?? '').startsWith('pg');
   }
 
   async writeResults(results: EntityResult[]): Promise<{ written: number }> {
@@ -93,19 +189,17 @@ export class DatabaseResultStore implements ResultStore {
       return { written: 0 };
     }
 
-    const rowsPerInsert = Math.floor(this.#maxVariables / RESULT_COLUMNS);
-    const statesPerInsert = Math.floor(
-      this.#maxVariables / CHECK_STATE_COLUMNS,
-    );
     const refsPerStatement = this.#maxVariables;
-
     await this.db.transaction(async tx => {
-      for (const part of chunk(changed, rowsPerInsert)) {
-        await tx(TABLES.results)
-          .insert(part.map(p => p.row))
-          .onConflict('entity_ref')
-          .merge();
-      }
+      await insertRows(
+        tx,
+        TABLES.results,
+        changed.map(p => p.row),
+        {
+          maxVariables: this.#maxVariables,
+          upsertOn: 'entity_ref',
+        },
+      );
       for (const part of chunk(
         changed.map(p => p.row.entity_ref),
         refsPerStatement,
@@ -113,8 +207,12 @@ export class DatabaseResultStore implements ResultStore {
         await tx(TABLES.checkStates).whereIn('entity_ref', part).delete();
       }
       const states = changed.flatMap(p => p.checkStates);
-      for (const part of chunk(states, statesPerInsert)) {
-        await tx(TABLES.checkStates).insert(part);
+      if (this.#isPostgres) {
+        await insertCheckStatesWithUnnest(tx, states);
+      } else {
+        await insertRows(tx, TABLES.checkStates, states, {
+          maxVariables: this.#maxVariables,
+        });
       }
     });
     return { written: changed.length };

@@ -136,6 +136,20 @@ describe('EvaluationService', () => {
     ).resolves.toBeUndefined();
   });
 
+  it('fails the run, leaving it unfinished, when a write fails', async () => {
+    const entities = ['a', 'b', 'c', 'd', 'e'].map(n => component(n));
+    const { service, store } = await setup({ entities });
+    const writeResults = jest
+      .spyOn(store, 'writeResults')
+      .mockResolvedValueOnce({ written: 2 })
+      .mockRejectedValueOnce(new Error('disk full'));
+    const deleteResultsNotIn = jest.spyOn(store, 'deleteResultsNotIn');
+    await expect(service.evaluateAll()).rejects.toThrow('disk full');
+    expect(writeResults).toHaveBeenCalledTimes(2);
+    expect(deleteResultsNotIn).not.toHaveBeenCalled();
+    await expect(store.getLastFinishedRun()).resolves.toBeUndefined();
+  });
+
   it('evaluates one entity on demand and returns undefined when it is not in the catalog', async () => {
     const { service, store } = await setup({
       entities: [team, component('a')],

@@ -122,6 +122,28 @@ export class EvaluationService implements EntityEvaluator {
     let written = 0;
     let cursor: string | undefined;
 
+    // One page is written while the next is read and scored: with PostgreSQL the database
+    // works on its core while this process evaluates on its own.
+    let pendingWrite: Promise<void> = Promise.resolve();
+    let writeFailure: { error: unknown } | undefined;
+    const startWrite = (results: EntityResult[]) => {
+      // The failure is kept rather than left as a rejected promise: nothing awaits it
+      // until the next page is scored.
+      pendingWrite = resultStore.writeResults(results).then(
+        outcome => {
+          written += outcome.written;
+        },
+        error => {
+          writeFailure = { error };
+        },
+      );
+    };
+    const settleWrite = async () => {
+      await pendingWrite;
+      if (writeFailure) {
+        throw writeFailure.error;
+      }
+    };
     do {
       const page = await catalog.queryEntities(
         cursor
@@ -135,13 +157,15 @@ export class EvaluationService implements EntityEvaluator {
       );
       if (page.items.length > 0) {
         const results = await this.#evaluatePage(page.items, credentials);
-        written += (await resultStore.writeResults(results)).written;
         for (const result of results) {
           seen.add(result.entity.entityRef);
         }
+        await settleWrite();
+        startWrite(results);
       }
       cursor = page.pageInfo.nextCursor;
     } while (cursor);
+    await settleWrite();
 
     const deleted = await resultStore.deleteResultsNotIn(seen, {
       evaluatedBefore: startedAt,
@@ -173,9 +197,13 @@ export class EvaluationService implements EntityEvaluator {
     const { policy, sloSource, reviewFacts, checkEvaluators } = this.#options;
     const refs = entities.map(entity => stringifyEntityRef(entity));
     const [slos, contexts, facts] = await Promise.all([
-      mapWithConcurrency(entities, this.#options.sloConcurrency ?? 8, entity =>
-        sloSource.load(entity),
-      ),
+      sloSource.loadMany
+        ? sloSource.loadMany(entities, this.#options.sloConcurrency ?? 8)
+        : mapWithConcurrency(
+            entities,
+            this.#options.sloConcurrency ?? 8,
+            entity => sloSource.load(entity),
+          ),
       this.#catalogContext.resolve(entities, credentials),
       reviewFacts.getFacts(refs),
     ]);

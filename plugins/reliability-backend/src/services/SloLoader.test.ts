@@ -133,6 +133,33 @@ describe('SloLoader', () => {
     }
   });
 
+  it('loads a file shared by many entities once per batch, in input order', async () => {
+    await fs.writeFile(path.join(dir, 'slos/checkout.yaml'), OPENSLO(0.999));
+    const { loader } = createLoader();
+    const stat = jest.spyOn(fs, 'stat');
+    try {
+      const results = await loader.loadMany([
+        localEntity(),
+        entityWith({}),
+        localEntity(),
+        localEntity('./slos/missing.yaml'),
+        localEntity(),
+      ]);
+      expect(results.map(r => r.status)).toEqual([
+        'loaded',
+        'absent',
+        'loaded',
+        'unreachable',
+        'loaded',
+      ]);
+      expect(results[4].slos[0].target).toBe(0.999);
+      // One stat for the shared file, one for the missing one.
+      expect(stat).toHaveBeenCalledTimes(2);
+    } finally {
+      stat.mockRestore();
+    }
+  });
+
   it('reports a missing file as unreachable, naming it and the error', async () => {
     const { loader } = createLoader();
     const result = await loader.load(localEntity('./slos/missing.yaml'));

@@ -8,6 +8,7 @@ import type {
 import type { Config } from '@backstage/config';
 import type { Entity } from '@backstage/catalog-model';
 import { isError } from '@backstage/errors';
+import { mapWithConcurrency } from '../lib/mapWithConcurrency';
 import {
   ANNOTATION_SLO_REF,
   parseSloFile,
@@ -20,11 +21,18 @@ import {
 export const DEFAULT_SLO_MAX_BYTES = 1024 * 1024;
 export const DEFAULT_SLO_CACHE_TTL_SECONDS = 60;
 export const DEFAULT_SLO_READ_TIMEOUT_MS = 10_000;
+/** Parsed files kept in process, in front of the cache service (which stores them as JSON). */
+const PARSED_MEMO_SIZE = 2_000;
 
 /** Loads the SLO file of an entity. Implemented by {@link SloLoader}; faked in tests. */
 export interface SloSource {
   /** Never throws: failures come back as status `unreachable` with a problem. */
   load(entity: Entity): Promise<SloLoadResult>;
+  /**
+   * Loads the files of many entities, reading each distinct file once (many services
+   * share one SLO file). Results are in input order. Never throws.
+   */
+  loadMany?(entities: Entity[], concurrency?: number): Promise<SloLoadResult[]>;
 }
 
 export interface SloLoaderOptions {
@@ -38,6 +46,13 @@ export interface SloLoaderOptions {
   /** Remote reads slower than this count as unreachable. */
   readTimeoutMs?: number;
 }
+
+type ResolvedTarget = {
+  key: string;
+  type: 'file' | 'url';
+  target: string;
+  raw: string;
+};
 
 /** A remote file as cached: kept past its freshness so its ETag can revalidate it. */
 interface CachedRemote {
@@ -112,6 +127,11 @@ export class SloLoader implements SloSource {
   readonly #timeoutMs: number;
   /** Concurrent loads of one file (entities sharing it in one page) share one read. */
   readonly #inFlight = new Map<string, Promise<SloLoadResult>>();
+  /**
+   * Recently parsed files by cache key, so a full run does not deserialize the same file
+   * from the cache service for each of the hundreds of entities that share it.
+   */
+  readonly #parsed = new Map<string, SloParseResult>();
 
   static fromConfig(
     config: Config,
@@ -137,39 +157,91 @@ export class SloLoader implements SloSource {
   }
 
   async load(entity: Entity): Promise<SloLoadResult> {
+    const target = this.#resolve(entity);
+    return 'result' in target ? target.result : this.#loadTarget(target);
+  }
+
+  async loadMany(
+    entities: Entity[],
+    concurrency = 8,
+  ): Promise<SloLoadResult[]> {
+    const targets = entities.map(entity => this.#resolve(entity));
+    const distinct = new Map<string, ResolvedTarget>();
+    for (const target of targets) {
+      if (!('result' in target)) {
+        distinct.set(target.key, target);
+      }
+    }
+    const loaded = new Map<string, SloLoadResult>();
+    await mapWithConcurrency([...distinct.values()], concurrency, async t => {
+      loaded.set(t.key, await this.#loadTarget(t));
+    });
+    return targets.map(target =>
+      'result' in target ? target.result : loaded.get(target.key)!,
+    );
+  }
+
+  #resolve(entity: Entity): ResolvedTarget | { result: SloLoadResult } {
     const raw = entity.metadata.annotations?.[ANNOTATION_SLO_REF];
     if (raw === undefined || raw.trim() === '') {
-      return { status: 'absent', slos: [], problems: [] };
+      return { result: { status: 'absent', slos: [], problems: [] } };
     }
     try {
       const resolved = resolveSloRef(entity);
       if ('problem' in resolved) {
         return {
-          status: 'unreachable',
-          location: raw,
-          slos: [],
-          problems: [resolved.problem],
+          result: {
+            status: 'unreachable',
+            location: raw,
+            slos: [],
+            problems: [resolved.problem],
+          },
         };
       }
-      const key = `${resolved.type}:${resolved.target}`;
-      let pending = this.#inFlight.get(key);
-      if (!pending) {
-        pending =
-          resolved.type === 'file'
-            ? this.#loadFile(toLocalPath(resolved.target))
-            : this.#loadUrl(resolved.target);
-        this.#inFlight.set(key, pending);
-        pending.finally(() => this.#inFlight.delete(key)).catch(() => {});
-      }
-      return await pending;
-    } catch (error) {
-      // Parsing and resolution are documented never to throw; this guards the promise.
-      this.#logger?.warn(`Failed to load SLO file ${raw}: ${error}`);
-      return unreachable(
+      return {
+        key: `${resolved.type}:${resolved.target}`,
+        type: resolved.type,
+        target: resolved.target,
         raw,
-        `Could not load SLO file ${raw}: ${describeError(error)}`,
-      );
+      };
+    } catch (error) {
+      // Resolution is documented never to throw; this keeps load() from rejecting.
+      return {
+        result: unreachable(
+          raw,
+          `Could not resolve SLO file ${raw}: ${describeError(error)}`,
+        ),
+      };
     }
+  }
+
+  #loadTarget(target: ResolvedTarget): Promise<SloLoadResult> {
+    let pending = this.#inFlight.get(target.key);
+    if (!pending) {
+      pending = (
+        target.type === 'file'
+          ? this.#loadFile(toLocalPath(target.target))
+          : this.#loadUrl(target.target)
+      ).catch(error => {
+        // Parsing is documented never to throw; this guards the promise anyway.
+        this.#logger?.warn(`Failed to load SLO file ${target.raw}: ${error}`);
+        return unreachable(
+          target.raw,
+          `Could not load SLO file ${target.raw}: ${describeError(error)}`,
+        );
+      });
+      this.#inFlight.set(target.key, pending);
+      pending.finally(() => this.#inFlight.delete(target.key));
+    }
+    return pending;
+  }
+
+  #remember(key: string, parsed: SloParseResult) {
+    if (this.#parsed.size >= PARSED_MEMO_SIZE) {
+      // Maps iterate in insertion order: drop the oldest entry.
+      this.#parsed.delete(this.#parsed.keys().next().value!);
+    }
+    this.#parsed.set(key, parsed);
   }
 
   async #loadFile(path: string): Promise<SloLoadResult> {
@@ -199,8 +271,13 @@ export class SloLoader implements SloSource {
     }
 
     const cacheKey = `reliability:slo-file:${path}:${stat.mtimeMs}:${stat.size}`;
+    const memo = this.#parsed.get(cacheKey);
+    if (memo) {
+      return { status: 'loaded', location, ...memo };
+    }
     const cached = await this.#cache.get<any>(cacheKey);
     if (cached) {
+      this.#remember(cacheKey, cached as SloParseResult);
       return { status: 'loaded', location, ...(cached as SloParseResult) };
     }
     let text: string;
@@ -216,6 +293,7 @@ export class SloLoader implements SloSource {
       file: location,
       maxBytes: this.#maxBytes,
     });
+    this.#remember(cacheKey, parsed);
     await this.#cache.set(cacheKey, parsed as any, { ttl: this.#ttlMs });
     return { status: 'loaded', location, ...parsed };
   }

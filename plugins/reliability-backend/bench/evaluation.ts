@@ -1,0 +1,108 @@
+import { ConfigReader } from '@backstage/config';
+import { CacheManager } from '@backstage/backend-defaults/cache';
+import { defaultPolicy } from '@reliability-suite/plugin-reliability-common';
+import { DatabaseResultStore } from '../src/database/DatabaseResultStore';
+import { EvaluationService } from '../src/services/EvaluationService';
+import { SloLoader } from '../src/services/SloLoader';
+import { InMemoryCatalog } from './InMemoryCatalog';
+import { auth, createLogger, type BenchDatabase } from './benchServices';
+import { generateCatalog } from './syntheticCatalog';
+import type { UrlReaderService } from '@backstage/backend-plugin-api';
+
+const noRemoteFiles: UrlReaderService = {
+  readUrl: async url => {
+    throw new Error(`The benchmark reads only local files, not ${url}`);
+  },
+  readTree: async () => {
+    throw new Error('not used');
+  },
+  search: async () => {
+    throw new Error('not used');
+  },
+};
+
+export interface EvaluationFigures {
+  size: number;
+  entities: number;
+  seconds: number;
+  entitiesPerSecond: number;
+  written: number;
+  rerunSeconds: number;
+  rerunWritten: number;
+  heapGrowthMb: number;
+  rssGrowthMb: number;
+}
+
+function megabytes(bytes: number) {
+  return Math.round((bytes / 1024 / 1024) * 10) / 10;
+}
+
+/**
+ * Generates a catalog of `size` components and evaluates it twice through the real
+ * EvaluationService, SloLoader (real files on disk, Backstage's memory cache) and
+ * DatabaseResultStore: once from an empty database, once unchanged.
+ */
+export async function benchEvaluation(options: {
+  size: number;
+  db: BenchDatabase;
+  catalogLocation: string;
+  now: Date;
+  seed?: number;
+}): Promise<EvaluationFigures> {
+  const { size, db, catalogLocation, now } = options;
+  const synthetic = generateCatalog({
+    size,
+    seed: options.seed,
+    catalogLocation,
+    now,
+  });
+  const resultStore = await DatabaseResultStore.create({
+    database: db.database,
+  });
+  const cache = CacheManager.fromConfig(new ConfigReader({})).forPlugin(
+    'reliability',
+  );
+  const service = new EvaluationService({
+    catalog: new InMemoryCatalog(synthetic.entities),
+    auth,
+    logger: createLogger(),
+    policy: defaultPolicy,
+    sloSource: new SloLoader({ urlReader: noRemoteFiles, cache }),
+    resultStore,
+    reviewFacts: synthetic.reviewFacts,
+  });
+
+  global.gc?.();
+  const baseline = process.memoryUsage();
+  let peakHeap = baseline.heapUsed;
+  let peakRss = baseline.rss;
+  const sampler = setInterval(() => {
+    const usage = process.memoryUsage();
+    peakHeap = Math.max(peakHeap, usage.heapUsed);
+    peakRss = Math.max(peakRss, usage.rss);
+  }, 10);
+
+  const started = process.hrtime.bigint();
+  const first = await service.evaluateAll();
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  clearInterval(sampler);
+  const usage = process.memoryUsage();
+  peakHeap = Math.max(peakHeap, usage.heapUsed);
+  peakRss = Math.max(peakRss, usage.rss);
+
+  const rerunStarted = process.hrtime.bigint();
+  const rerun = await service.evaluateAll();
+  const rerunSeconds = Number(process.hrtime.bigint() - rerunStarted) / 1e9;
+
+  return {
+    size,
+    entities: first.evaluated,
+    seconds,
+    entitiesPerSecond: Math.round(first.evaluated / seconds),
+    written: first.written,
+    rerunSeconds,
+    rerunWritten: rerun.written,
+    heapGrowthMb: megabytes(peakHeap - baseline.heapUsed),
+    rssGrowthMb: megabytes(peakRss - baseline.rss),
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * The HTTP side of the read benchmark, run in its own process (forked by http.ts) so the
+ * load generator does not share the server's event loop: a real express app with the
+ * plugin's router over the database the evaluation benchmark filled.
+ */
+import express from 'express';
+import { ConfigReader } from '@backstage/config';
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import { defaultPolicy } from '@reliability-suite/plugin-reliability-common';
+import { DatabaseResultStore } from '../src/database/DatabaseResultStore';
+import { createRouter } from '../src/router';
+import { EvaluationService } from '../src/services/EvaluationService';
+import { ReportService } from '../src/services/ReportService';
+import { InMemoryCatalog } from './InMemoryCatalog';
+import {
+  allowAll,
+  auth,
+  connect,
+  createLogger,
+  httpAuth,
+  type BenchDatabase,
+} from './benchServices';
+import { generateCatalog } from './syntheticCatalog';
+
+export interface ServerOptions {
+  connection: BenchDatabase['connection'];
+  size: number;
+  seed?: number;
+  catalogLocation: string;
+  now: string;
+}
+
+async function serve(options: ServerOptions) {
+  const knex = connect(options.connection);
+  const logger = createLogger();
+  const synthetic = generateCatalog({
+    size: options.size,
+    seed: options.seed,
+    catalogLocation: options.catalogLocation,
+    now: new Date(options.now),
+  });
+  const catalog = new InMemoryCatalog(synthetic.entities);
+  const resultStore = await DatabaseResultStore.create({
+    database: { getClient: async () => knex },
+    skipMigrations: true,
+  });
+  const evaluator = new EvaluationService({
+    catalog,
+    auth,
+    logger,
+    policy: defaultPolicy,
+    sloSource: {
+      load: async () => ({ status: 'absent', slos: [], problems: [] }),
+    },
+    resultStore,
+    reviewFacts: synthetic.reviewFacts,
+  });
+  const reports = new ReportService({ resultStore, evaluator });
+  const router = await createRouter({
+    logger,
+    httpAuth,
+    permissions: allowAll,
+    catalog: catalog as any,
+    policy: defaultPolicy,
+    resultStore,
+    reports,
+    evaluator,
+  });
+  const middleware = MiddlewareFactory.create({
+    config: new ConfigReader({}),
+    logger,
+  });
+  const app = express();
+  app.use('/api/reliability', router);
+  app.use(middleware.error());
+  const server = app.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    process.send?.({
+      port: typeof address === 'object' && address ? address.port : 0,
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  process.on('disconnect', () => process.exit(0));
+}
+
+process.on('message', (message: ServerOptions) => {
+  serve(message).catch(error => {
+    console.error(error);
+    process.exit(1);
+  });
+});
