@@ -1,0 +1,2 @@
+export { AttestationList } from './AttestationList';
+export type { AttestationListProps } from './AttestationList';
