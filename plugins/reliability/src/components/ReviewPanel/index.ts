@@ -1,0 +1,2 @@
+export { ReviewPanel } from './ReviewPanel';
+export type { ReviewPanelProps } from './ReviewPanel';

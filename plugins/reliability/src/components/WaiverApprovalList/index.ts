@@ -1,0 +1,2 @@
+export { WaiverApprovalList } from './WaiverApprovalList';
+export type { WaiverApprovalListProps } from './WaiverApprovalList';
