@@ -57,15 +57,33 @@ describe('reliability plugin (new frontend system)', () => {
     expect(filter({ ...checkoutEntity, kind: 'API' })).toBe(false);
   });
 
-  it('lets app-config override the filter and the tab path', () => {
-    const tester = createExtensionTester(
+  it('lets app-config widen the filter and move the tab, as the README shows', () => {
+    const filter = {
+      kind: 'component',
+      'spec.type': { $in: ['service', 'website', 'database'] },
+    };
+    const database = {
+      ...checkoutEntity,
+      spec: { ...checkoutEntity.spec, type: 'database' },
+    };
+    const content = createExtensionTester(
       reliabilityPlugin.getExtension('entity-content:reliability/reliability'),
-      { config: { path: '/slo', filter: { kind: 'resource' } } },
+      { config: { path: '/slo', filter } },
     );
-    expect(tester.get(coreExtensionData.routePath)).toBe('/slo');
-    expect(
-      tester.get(EntityContentBlueprint.dataRefs.filterExpression),
-    ).toBeUndefined();
+    expect(content.get(coreExtensionData.routePath)).toBe('/slo');
+    const contentFilter = content.get(
+      EntityContentBlueprint.dataRefs.filterFunction,
+    )!;
+    expect(contentFilter(database)).toBe(true);
+    expect(contentFilter(libraryEntity)).toBe(false);
+
+    const card = createExtensionTester(
+      reliabilityPlugin.getExtension('entity-card:reliability/reliability'),
+      { config: { filter } },
+    );
+    const cardFilter = card.get(EntityCardBlueprint.dataRefs.filterFunction)!;
+    expect(cardFilter(database)).toBe(true);
+    expect(cardFilter(libraryEntity)).toBe(false);
   });
 
   it('renders the card element with the report of the entity', async () => {

@@ -114,6 +114,18 @@ describe('EntityReliabilityCard', () => {
     );
   });
 
+  it('links to the tab where the app mounted it', async () => {
+    const api = mockReliabilityApi();
+    api.getReport.mockResolvedValue(tier1CheckoutReport);
+    await renderForEntity(<EntityReliabilityCard tabPath="slo" />, {
+      entity: checkoutEntity,
+      api,
+    });
+    expect(
+      await screen.findByRole('link', { name: /Reliability details/ }),
+    ).toHaveAttribute('href', '/catalog/default/component/checkout/slo');
+  });
+
   it('lists blocking gaps first, unknown ones included', async () => {
     const api = mockReliabilityApi();
     api.getReport.mockResolvedValue(tier2UnreachableSloReport);
