@@ -9,6 +9,8 @@ export interface LatencyFigures {
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** Server CPU time (user + system) per request, in microseconds. */
+  serverCpuMicrosPerRequest: number;
   errors: number;
 }
 
@@ -25,14 +27,42 @@ function round(value: number, digits = 2) {
 
 async function startServer(options: ServerOptions) {
   const child = fork(path.join(__dirname, 'httpServer.ts'), [], {
+    execArgv: [
+      ...process.execArgv,
+      ...(process.env.BENCH_SERVER_NODE_OPTIONS?.split(' ').filter(Boolean) ??
+        []),
+    ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const port = await new Promise<number>((resolve, reject) => {
-    child.once('message', (message: { port: number }) => resolve(message.port));
+    child.on('message', (message: { port?: number }) => {
+      if (typeof message?.port === 'number') {
+        resolve(message.port);
+      }
+    });
     child.once('exit', code => reject(new Error(`server exited with ${code}`)));
     child.send(options);
   });
-  return { port, stop: () => child.kill() };
+  const cpuMicros = () =>
+    new Promise<number>(resolve => {
+      const onMessage = (message: { cpu?: NodeJS.CpuUsage }) => {
+        if (message?.cpu) {
+          child.off('message', onMessage);
+          resolve(message.cpu.user + message.cpu.system);
+        }
+      };
+      child.on('message', onMessage);
+      child.send('cpu');
+    });
+  return {
+    port,
+    cpuMicros,
+    // Disconnecting lets the server exit on its own (and write a --cpu-prof profile).
+    stop: () => {
+      child.disconnect();
+      setTimeout(() => child.kill(), 5000).unref();
+    },
+  };
 }
 
 function get(agent: http.Agent, port: number, urlPath: string) {
@@ -94,6 +124,7 @@ export async function benchReads(
     const total = options.requests ?? 20_000;
     const closed: number[] = [];
     const closedErrors = { count: 0 };
+    const closedCpu = await server.cpuMicros();
     const closedStart = process.hrtime.bigint();
     await Promise.all(
       Array.from({ length: clients }, async () => {
@@ -101,6 +132,7 @@ export async function benchReads(
       }),
     );
     const closedSeconds = Number(process.hrtime.bigint() - closedStart) / 1e9;
+    const closedCpuUsed = (await server.cpuMicros()) - closedCpu;
     closed.sort((a, b) => a - b);
     figures.push({
       mode: `closed loop, ${clients} clients`,
@@ -108,6 +140,7 @@ export async function benchReads(
       requestsPerSecond: Math.round(closed.length / closedSeconds),
       p50Ms: round(percentile(closed, 50)),
       p99Ms: round(percentile(closed, 99)),
+      serverCpuMicrosPerRequest: Math.round(closedCpuUsed / closed.length),
       errors: closedErrors.count,
     });
 
@@ -116,6 +149,7 @@ export async function benchReads(
     const paced: number[] = [];
     const pacedErrors = { count: 0 };
     const interval = (1000 * clients) / rate;
+    const pacedCpu = await server.cpuMicros();
     const pacedStart = Date.now();
     await Promise.all(
       Array.from({ length: clients }, async (_, client) => {
@@ -130,6 +164,7 @@ export async function benchReads(
         await Promise.all(pending);
       }),
     );
+    const pacedCpuUsed = (await server.cpuMicros()) - pacedCpu;
     paced.sort((a, b) => a - b);
     figures.push({
       mode: `paced, ${clients} clients, ${rate} req/s in total`,
@@ -137,6 +172,7 @@ export async function benchReads(
       requestsPerSecond: Math.round(paced.length / seconds),
       p50Ms: round(percentile(paced, 50)),
       p99Ms: round(percentile(paced, 99)),
+      serverCpuMicrosPerRequest: Math.round(pacedCpuUsed / paced.length),
       errors: pacedErrors.count,
     });
     return figures;

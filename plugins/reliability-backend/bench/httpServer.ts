@@ -83,7 +83,13 @@ async function serve(options: ServerOptions) {
   process.on('disconnect', () => process.exit(0));
 }
 
-process.on('message', (message: ServerOptions) => {
+process.on('message', (message: ServerOptions | 'cpu') => {
+  if (message === 'cpu') {
+    // The server's own CPU time lets the parent report cost per request, a figure that
+    // holds up better than latency on a busy machine.
+    process.send?.({ cpu: process.cpuUsage() });
+    return;
+  }
   serve(message).catch(error => {
     console.error(error);
     process.exit(1);

@@ -115,7 +115,9 @@ const evaluationAndReads: Benchmark = {
                   figure.p99Ms
                 } ms, ${figure.requestsPerSecond.toLocaleString(
                   'en-US',
-                )} req/s, ${figure.errors} errors`,
+                )} req/s, server CPU ${
+                  figure.serverCpuMicrosPerRequest
+                } µs/req, ${figure.errors} errors`,
                 target: 'p50 ≤ 1 ms, p99 ≤ 10 ms',
                 met:
                   figure.p50Ms <= 1 &&

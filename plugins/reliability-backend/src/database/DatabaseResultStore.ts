@@ -11,6 +11,7 @@ import type {
   EntityResult,
   EvaluationRun,
   ResultStore,
+  StoredReportJson,
   StoredResult,
 } from './ResultStore';
 
@@ -219,6 +220,21 @@ export class DatabaseResultStore implements ResultStore {
   }
 
   async getResult(entityRef: string): Promise<StoredResult | undefined> {
+    const stored = await this.getReportJson(entityRef);
+    if (!stored) {
+      return undefined;
+    }
+    return {
+      entityRef: stored.entityRef,
+      report: JSON.parse(stored.reportJson),
+      evaluatedAt: stored.evaluatedAt,
+      resultHash: stored.resultHash,
+    };
+  }
+
+  async getReportJson(
+    entityRef: string,
+  ): Promise<StoredReportJson | undefined> {
     const row = await this.db(TABLES.results)
       .where('entity_ref', entityRef.toLocaleLowerCase('en-US'))
       .first(['entity_ref', 'report', 'evaluated_at', 'result_hash']);
@@ -227,7 +243,7 @@ export class DatabaseResultStore implements ResultStore {
     }
     return {
       entityRef: row.entity_ref,
-      report: JSON.parse(row.report),
+      reportJson: row.report,
       evaluatedAt: row.evaluated_at,
       resultHash: row.result_hash,
     };

@@ -17,6 +17,13 @@ export interface StoredResult {
   resultHash: string;
 }
 
+export interface StoredReportJson {
+  entityRef: string;
+  reportJson: string;
+  evaluatedAt: string;
+  resultHash: string;
+}
+
 /** A full catalog evaluation. */
 export interface EvaluationRun {
   id: number;
@@ -35,6 +42,12 @@ export interface ResultStore {
   writeResults(results: EntityResult[]): Promise<{ written: number }>;
 
   getResult(entityRef: string): Promise<StoredResult | undefined>;
+
+  /**
+   * The stored report as JSON text, unparsed: the report endpoint sends it as is. Its
+   * `evaluatedAt` is the last key.
+   */
+  getReportJson(entityRef: string): Promise<StoredReportJson | undefined>;
 
   /**
    * Removes the results (and check states) of entities a full run did not see. Rows

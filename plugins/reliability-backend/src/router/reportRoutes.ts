@@ -76,7 +76,7 @@ export function createReportRoutes(
       allow: ['user', 'service'],
     });
     const entity = await findEntity(entityRef, credentials);
-    res.json(await reports.getReport(entity));
+    res.type('application/json').send(await reports.getReportJson(entity));
   });
 
   router.get('/v1/entities/:kind/:namespace/:name/gate', async (req, res) => {

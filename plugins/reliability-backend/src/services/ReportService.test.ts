@@ -17,6 +17,14 @@ function storeWith(
 ) {
   const store = {
     getResult: jest.fn().mockResolvedValue(result),
+    getReportJson: jest.fn().mockResolvedValue(
+      result && {
+        entityRef: result.entityRef,
+        reportJson: JSON.stringify(result.report),
+        evaluatedAt: result.evaluatedAt,
+        resultHash: result.resultHash,
+      },
+    ),
     getLastFinishedRun: jest
       .fn()
       .mockResolvedValue(
@@ -101,6 +109,46 @@ describe('ReportService', () => {
     service.invalidateLastRun();
     await service.getReport(entity);
     expect(store.getLastFinishedRun).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('ReportService.getReportJson', () => {
+  const run = {
+    startedAt: '2026-11-22T10:00:00.000Z',
+    finishedAt: '2026-11-22T10:01:00.000Z',
+  };
+
+  it('sends a stored report as stored when its time stands', async () => {
+    const store = storeWith(stored('2026-11-22T10:05:00.000Z'), run);
+    const service = new ReportService({
+      resultStore: store,
+      evaluator: { evaluateAndStore: jest.fn() },
+    });
+    const json = await service.getReportJson(entity);
+    expect(json).toBe(
+      JSON.stringify(stored('2026-11-22T10:05:00.000Z').report),
+    );
+  });
+
+  it('rewrites only the trailing evaluatedAt of a result the last run confirmed', async () => {
+    const service = new ReportService({
+      resultStore: storeWith(stored('2026-11-20T08:00:00.000Z'), run),
+      evaluator: { evaluateAndStore: jest.fn() },
+    });
+    const report = JSON.parse(await service.getReportJson(entity));
+    expect(report).toEqual({
+      ...reportFor(REF),
+      evaluatedAt: '2026-11-22T10:01:00.000Z',
+    });
+  });
+
+  it('evaluates on demand and serialises an entity never evaluated', async () => {
+    const fresh = reportFor(REF, { evaluatedAt: '2026-11-22T10:05:00.000Z' });
+    const service = new ReportService({
+      resultStore: storeWith(undefined),
+      evaluator: { evaluateAndStore: jest.fn().mockResolvedValue([fresh]) },
+    });
+    expect(JSON.parse(await service.getReportJson(entity))).toEqual(fresh);
   });
 });
 

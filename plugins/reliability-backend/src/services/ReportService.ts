@@ -20,6 +20,9 @@ export interface GateResponse {
   evaluatedAt: string;
 }
 
+/** How stored report JSON ends (see prepareResult): `,"evaluatedAt":"<ISO time>"}`. */
+const EVALUATED_AT_KEY = ',"evaluatedAt":';
+
 /** How long the last finished run is remembered before asking the database again. */
 const LAST_RUN_TTL_MS = 5_000;
 
@@ -48,15 +51,44 @@ export class ReportService {
     if (!stored) {
       return this.refresh(entity);
     }
+    return {
+      ...stored.report,
+      evaluatedAt: await this.#effectiveEvaluatedAt(stored.evaluatedAt),
+    };
+  }
+
+  /**
+   * The report as JSON text. A stored report is sent as stored, without parsing and
+   * re-serialising its several kilobytes; only its trailing `evaluatedAt` may change.
+   */
+  async getReportJson(entity: Entity): Promise<string> {
+    const stored = await this.#resultStore.getReportJson(
+      stringifyEntityRef(entity),
+    );
+    if (!stored) {
+      return JSON.stringify(await this.refresh(entity));
+    }
+    const evaluatedAt = await this.#effectiveEvaluatedAt(stored.evaluatedAt);
+    if (evaluatedAt === stored.evaluatedAt) {
+      return stored.reportJson;
+    }
+    const tail = stored.reportJson.lastIndexOf(EVALUATED_AT_KEY);
+    if (tail < 0) {
+      return JSON.stringify({ ...JSON.parse(stored.reportJson), evaluatedAt });
+    }
+    return `${stored.reportJson.slice(
+      0,
+      tail,
+    )}${EVALUATED_AT_KEY}${JSON.stringify(evaluatedAt)}}`;
+  }
+
+  async #effectiveEvaluatedAt(storedEvaluatedAt: string): Promise<string> {
     const lastRun = await this.#getLastRun();
     const confirmedByRun =
       lastRun?.finishedAt &&
-      stored.evaluatedAt < lastRun.startedAt &&
-      lastRun.finishedAt > stored.evaluatedAt;
-    return {
-      ...stored.report,
-      evaluatedAt: confirmedByRun ? lastRun.finishedAt! : stored.evaluatedAt,
-    };
+      storedEvaluatedAt < lastRun.startedAt &&
+      lastRun.finishedAt > storedEvaluatedAt;
+    return confirmedByRun ? lastRun.finishedAt! : storedEvaluatedAt;
   }
 
   /** Evaluates the entity now and stores the result. */
