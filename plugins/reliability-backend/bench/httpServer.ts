@@ -8,7 +8,7 @@ import { ConfigReader } from '@backstage/config';
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { defaultPolicy } from '@reliability-suite/plugin-reliability-common';
 import { DatabaseResultStore } from '../src/database/DatabaseResultStore';
-import { createRouter } from '../src/router';
+import { createReportRoutes } from '../src/router/reportRoutes';
 import { EvaluationService } from '../src/services/EvaluationService';
 import { ReportService } from '../src/services/ReportService';
 import { InMemoryCatalog } from './InMemoryCatalog';
@@ -56,22 +56,20 @@ async function serve(options: ServerOptions) {
     reviewFacts: synthetic.reviewFacts,
   });
   const reports = new ReportService({ resultStore, evaluator });
-  const router = await createRouter({
-    logger,
+  // The report routes exactly as the plugin mounts them (createRouter adds the review and
+  // coverage routes beside them, which these requests never reach).
+  const router = createReportRoutes({
     httpAuth,
     permissions: allowAll,
-    catalog: catalog as any,
-    policy: defaultPolicy,
-    resultStore,
+    catalog,
     reports,
-    evaluator,
   });
   const middleware = MiddlewareFactory.create({
     config: new ConfigReader({}),
     logger,
   });
   const app = express();
-  app.use('/api/reliability', router);
+  app.use('/api/reliability', express.json({ limit: '100kb' }), router);
   app.use(middleware.error());
   const server = app.listen(0, '127.0.0.1', () => {
     const address = server.address();

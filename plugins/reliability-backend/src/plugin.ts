@@ -3,7 +3,10 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { parsePolicyConfig } from '@reliability-suite/plugin-reliability-common';
+import {
+  defaultPolicy,
+  parsePolicyConfig,
+} from '@reliability-suite/plugin-reliability-common';
 import {
   reliabilityChecksExtensionPoint,
   type ReliabilityCheckEvaluator,
@@ -86,7 +89,11 @@ export const reliabilityPlugin = createBackendPlugin({
         );
         for (const id of checkEvaluators.keys()) {
           const check = policy.checks.find(c => c.id === id);
-          if (!check || check.kind !== 'automatic') {
+          if (defaultPolicy.checks.some(c => c.id === id)) {
+            logger.warn(
+              `Reliability check evaluator "${id}" is ignored: "${id}" is a built-in check, evaluated by the suite itself`,
+            );
+          } else if (!check || check.kind !== 'automatic') {
             logger.warn(
               `Reliability check evaluator "${id}" is ignored: reliability.policy.checks has no automatic check with that id`,
             );
