@@ -8,6 +8,7 @@ import { OnCallAndRunbooks } from '../OnCallAndRunbooks';
 import { ProblemList } from '../ProblemList';
 import { RefreshReportButton } from '../RefreshReportButton';
 import { ReliabilityChecklist } from '../ReliabilityChecklist';
+import { ReliabilityReviewSection } from '../ReliabilityReviewSection';
 import { ReliabilitySummary } from '../ReliabilitySummary';
 import { SloTable } from '../SloTable';
 import { useReliabilityReport } from './useReliabilityReport';
@@ -66,6 +67,15 @@ export function EntityReliabilityContent() {
               </Grid>
             </Grid>
           </Grid>
+          {report.readiness && (
+            <Grid item xs={12}>
+              <ReliabilityReviewSection
+                entity={entity}
+                report={report}
+                onReportChanged={reload}
+              />
+            </Grid>
+          )}
           {report.maturity && (
             <Grid item xs={12}>
               <InfoCard title="Maturity">

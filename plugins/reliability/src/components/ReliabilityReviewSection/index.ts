@@ -1,0 +1,2 @@
+export { ReliabilityReviewSection } from './ReliabilityReviewSection';
+export type { ReliabilityReviewSectionProps } from './ReliabilityReviewSection';
