@@ -16,7 +16,9 @@ function kindsOf(filter: unknown): string[] | null {
 /**
  * A catalog in memory with the same paging shape as the real one: `queryEntities` pages
  * with opaque cursors and filters by kind, `getEntitiesByRefs` answers in request order
- * with undefined for unknown refs. The catalog's own cost is not what is measured.
+ * with undefined for unknown refs. Entities are kept as JSON and parsed per request, as the
+ * real catalog client parses each HTTP response: the catalog does not live in the
+ * evaluating process's heap, and each page is a fresh set of objects.
  */
 export class InMemoryCatalog
   implements
@@ -25,23 +27,27 @@ export class InMemoryCatalog
       'queryEntities' | 'getEntitiesByRefs' | 'getEntityByRef'
     >
 {
-  readonly #entities: Entity[];
-  readonly #byRef: Map<string, Entity>;
-  readonly #byKind = new Map<string, Entity[]>();
+  readonly #entities: Array<{ kind: string; json: string }>;
+  readonly #byRef: Map<string, string>;
+  readonly #byKind = new Map<string, string[]>();
 
   constructor(entities: Entity[]) {
-    this.#entities = entities;
-    this.#byRef = new Map(entities.map(e => [stringifyEntityRef(e), e]));
+    this.#entities = entities.map(e => ({
+      kind: e.kind.toLowerCase(),
+      json: JSON.stringify(e),
+    }));
+    this.#byRef = new Map(
+      entities.map((e, i) => [stringifyEntityRef(e), this.#entities[i].json]),
+    );
   }
 
-  #matching(kinds: string[] | null): Entity[] {
-    if (!kinds) return this.#entities;
-    const key = kinds.join(',');
+  #matching(kinds: string[] | null): string[] {
+    const key = kinds?.join(',') ?? '*';
     let list = this.#byKind.get(key);
     if (!list) {
-      list = this.#entities.filter(e =>
-        kinds.includes(e.kind.toLocaleLowerCase('en-US')),
-      );
+      list = this.#entities
+        .filter(e => !kinds || kinds.includes(e.kind))
+        .map(e => e.json);
       this.#byKind.set(key, list);
     }
     return list;
@@ -59,7 +65,9 @@ export class InMemoryCatalog
     }
     const limit = request?.limit ?? 500;
     const all = this.#matching(cursor.kinds);
-    const items = all.slice(cursor.offset, cursor.offset + limit);
+    const items: Entity[] = JSON.parse(
+      `[${all.slice(cursor.offset, cursor.offset + limit).join(',')}]`,
+    );
     const nextOffset = cursor.offset + items.length;
     return {
       items,
@@ -77,9 +85,10 @@ export class InMemoryCatalog
 
   async getEntitiesByRefs(request: GetEntitiesByRefsRequest) {
     return {
-      items: request.entityRefs.map(ref =>
-        this.#byRef.get(ref.toLocaleLowerCase('en-US')),
-      ),
+      items: request.entityRefs.map(ref => {
+        const json = this.#byRef.get(ref.toLowerCase());
+        return json === undefined ? undefined : (JSON.parse(json) as Entity);
+      }),
     };
   }
 
@@ -90,6 +99,7 @@ export class InMemoryCatalog
       typeof ref === 'string'
         ? ref.toLocaleLowerCase('en-US')
         : stringifyEntityRef(ref);
-    return this.#byRef.get(key);
+    const json = this.#byRef.get(key);
+    return json === undefined ? undefined : (JSON.parse(json) as Entity);
   }
 }

@@ -166,26 +166,27 @@ export class DatabaseResultStore implements ResultStore {
   }
 
   async writeResults(results: EntityResult[]): Promise<{ written: number }> {
+    return this.writePreparedResults(
+      results.map(result => prepareResult(result.entity, result.report)),
+    );
+  }
+
+  async writePreparedResults(
+    results: PreparedResult[],
+  ): Promise<{ written: number }> {
     if (results.length === 0) {
       return { written: 0 };
     }
     // Last one wins when a batch holds the same entity twice.
-    const byRef = new Map<string, EntityResult>();
+    const byRef = new Map<string, PreparedResult>();
     for (const result of results) {
-      byRef.set(result.entity.entityRef, result);
+      byRef.set(result.row.entity_ref, result);
     }
-    const refs = [...byRef.keys()];
-    const storedHashes = await this.#readHashes(this.db, refs);
-
-    const changed: PreparedResult[] = [];
-    for (const result of byRef.values()) {
-      const prepared = prepareResult(result.entity, result.report);
-      if (
-        storedHashes.get(prepared.row.entity_ref) !== prepared.row.result_hash
-      ) {
-        changed.push(prepared);
-      }
-    }
+    const storedHashes = await this.#readHashes(this.db, [...byRef.keys()]);
+    const changed = [...byRef.values()].filter(
+      prepared =>
+        storedHashes.get(prepared.row.entity_ref) !== prepared.row.result_hash,
+    );
     if (changed.length === 0) {
       return { written: 0 };
     }
@@ -254,21 +255,19 @@ export class DatabaseResultStore implements ResultStore {
     options: { evaluatedBefore: string },
   ): Promise<number> {
     // Keyset paging over the primary key keeps memory and each query small, whatever the
-    // table size; only the refs to delete are collected.
+    // table size, and reads only the key (an index-only scan: the rows themselves, with
+    // their large reports, stay on disk). Only the refs to delete are collected; the
+    // evaluatedBefore guard is applied by the delete itself.
     const stale: string[] = [];
     let after = '';
     for (;;) {
-      const rows: Array<{ entity_ref: string; evaluated_at: string }> =
-        await this.db(TABLES.results)
-          .where('entity_ref', '>', after)
-          .orderBy('entity_ref', 'asc')
-          .limit(SCAN_PAGE_SIZE)
-          .select('entity_ref', 'evaluated_at');
+      const rows: Array<{ entity_ref: string }> = await this.db(TABLES.results)
+        .where('entity_ref', '>', after)
+        .orderBy('entity_ref', 'asc')
+        .limit(SCAN_PAGE_SIZE)
+        .select('entity_ref');
       for (const row of rows) {
-        if (
-          !seenEntityRefs.has(row.entity_ref) &&
-          row.evaluated_at < options.evaluatedBefore
-        ) {
+        if (!seenEntityRefs.has(row.entity_ref)) {
           stale.push(row.entity_ref);
         }
       }
@@ -283,11 +282,20 @@ export class DatabaseResultStore implements ResultStore {
     let deleted = 0;
     await this.db.transaction(async tx => {
       for (const part of chunk(stale, this.#maxVariables - 1)) {
-        await tx(TABLES.checkStates).whereIn('entity_ref', part).delete();
-        deleted += await tx(TABLES.results)
-          .whereIn('entity_ref', part)
-          .where('evaluated_at', '<', options.evaluatedBefore)
-          .delete();
+        const removable: string[] = (
+          await tx(TABLES.results)
+            .whereIn('entity_ref', part)
+            .where('evaluated_at', '<', options.evaluatedBefore)
+            .select('entity_ref')
+        ).map((row: { entity_ref: string }) => row.entity_ref);
+        if (removable.length > 0) {
+          await tx(TABLES.checkStates)
+            .whereIn('entity_ref', removable)
+            .delete();
+          deleted += await tx(TABLES.results)
+            .whereIn('entity_ref', removable)
+            .delete();
+        }
       }
     });
     return deleted;

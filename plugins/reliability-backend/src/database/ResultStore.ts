@@ -1,5 +1,6 @@
 import type { ReliabilityReport } from '@reliability-suite/plugin-reliability-common';
 import type { EntityDescriptor } from '../lib/entityDescriptor';
+import type { PreparedResult } from '../lib/resultRow';
 
 /** One evaluation to store. */
 export interface EntityResult {
@@ -40,6 +41,12 @@ export interface ResultStore {
    * (and replacing their check states). Returns how many rows were written.
    */
   writeResults(results: EntityResult[]): Promise<{ written: number }>;
+
+  /**
+   * The same for results already in their stored form (see prepareResult): a full run
+   * serialises each report as soon as it is scored, so the report objects die young.
+   */
+  writePreparedResults(results: PreparedResult[]): Promise<{ written: number }>;
 
   getResult(entityRef: string): Promise<StoredResult | undefined>;
 

@@ -140,7 +140,7 @@ describe('EvaluationService', () => {
     const entities = ['a', 'b', 'c', 'd', 'e'].map(n => component(n));
     const { service, store } = await setup({ entities });
     const writeResults = jest
-      .spyOn(store, 'writeResults')
+      .spyOn(store, 'writePreparedResults')
       .mockResolvedValueOnce({ written: 2 })
       .mockRejectedValueOnce(new Error('disk full'));
     const deleteResultsNotIn = jest.spyOn(store, 'deleteResultsNotIn');

@@ -15,7 +15,8 @@ import {
 import type { ReliabilityCheckEvaluator } from '@reliability-suite/plugin-reliability-node';
 import type { EntityResult, ResultStore } from '../database/ResultStore';
 import { buildReport } from '../lib/buildReport';
-import { describeEntity } from '../lib/entityDescriptor';
+import { describeEntity, type EntityDescriptor } from '../lib/entityDescriptor';
+import { prepareResult, type PreparedResult } from '../lib/resultRow';
 import { mapWithConcurrency } from '../lib/mapWithConcurrency';
 import { runCustomChecks } from '../lib/customChecks';
 import { CatalogContext } from './CatalogContext';
@@ -126,10 +127,10 @@ export class EvaluationService implements EntityEvaluator {
     // works on its core while this process evaluates on its own.
     let pendingWrite: Promise<void> = Promise.resolve();
     let writeFailure: { error: unknown } | undefined;
-    const startWrite = (results: EntityResult[]) => {
+    const startWrite = (results: PreparedResult[]) => {
       // The failure is kept rather than left as a rejected promise: nothing awaits it
       // until the next page is scored.
-      pendingWrite = resultStore.writeResults(results).then(
+      pendingWrite = resultStore.writePreparedResults(results).then(
         outcome => {
           written += outcome.written;
         },
@@ -156,9 +157,15 @@ export class EvaluationService implements EntityEvaluator {
         { credentials },
       );
       if (page.items.length > 0) {
-        const results = await this.#evaluatePage(page.items, credentials);
+        // Serialised as soon as scored: the page's report objects die young instead of
+        // waiting, promoted to the old generation, for the write.
+        const results = await this.#scorePage(
+          page.items,
+          credentials,
+          prepareResult,
+        );
         for (const result of results) {
-          seen.add(result.entity.entityRef);
+          seen.add(result.row.entity_ref);
         }
         await settleWrite();
         startWrite(results);
@@ -190,10 +197,25 @@ export class EvaluationService implements EntityEvaluator {
     };
   }
 
-  async #evaluatePage(
+  #evaluatePage(
     entities: Entity[],
     credentials: BackstageCredentials,
   ): Promise<EntityResult[]> {
+    return this.#scorePage(entities, credentials, (entity, report) => ({
+      entity,
+      report,
+    }));
+  }
+
+  /**
+   * Scores a page of entities and hands each result to `collect` as soon as it is
+   * computed, so a full run can serialise it at once and keep only the stored form.
+   */
+  async #scorePage<T>(
+    entities: Entity[],
+    credentials: BackstageCredentials,
+    collect: (entity: EntityDescriptor, report: ReliabilityReport) => T,
+  ): Promise<T[]> {
     const { policy, sloSource, reviewFacts, checkEvaluators } = this.#options;
     const refs = entities.map(entity => stringifyEntityRef(entity));
     const [slos, contexts, facts] = await Promise.all([
@@ -209,52 +231,52 @@ export class EvaluationService implements EntityEvaluator {
     ]);
     const now = this.#now();
     const evaluatedAt = now.toISOString();
+    const withCustomChecks =
+      checkEvaluators !== undefined && checkEvaluators.size > 0;
 
-    return Promise.all(
-      entities.map(async (entity, index) => {
-        const entityRef = refs[index];
-        const profile = readEntityProfile(entity, policy);
-        const context = contexts.get(entity) ?? {
-          owner: null,
-          dependencies: [],
-        };
-        const entityFacts = facts.get(entityRef) ?? NO_FACTS;
-        const externalResults =
-          checkEvaluators &&
-          checkEvaluators.size > 0 &&
-          isInScope(entity, policy)
-            ? await runCustomChecks({
-                entity,
-                policy,
-                evaluators: checkEvaluators,
-                context: { profile, slos: slos[index], now },
-              })
-            : undefined;
-        const evaluation = evaluateEntity(
-          {
-            entity,
-            profile,
-            slos: slos[index],
-            owner: context.owner,
-            dependencies: context.dependencies,
-            attestations: entityFacts.attestations,
-            waivers: entityFacts.waivers,
-            externalResults,
-            now,
-          },
-          policy,
-        );
-        return {
-          entity: describeEntity(entity),
-          report: buildReport({
+    const results: T[] = [];
+    for (let index = 0; index < entities.length; index++) {
+      const entity = entities[index];
+      const entityRef = refs[index];
+      const profile = readEntityProfile(entity, policy);
+      const context = contexts.get(entity) ?? { owner: null, dependencies: [] };
+      const entityFacts = facts.get(entityRef) ?? NO_FACTS;
+      const externalResults =
+        withCustomChecks && isInScope(entity, policy)
+          ? await runCustomChecks({
+              entity,
+              policy,
+              evaluators: checkEvaluators!,
+              context: { profile, slos: slos[index], now },
+            })
+          : undefined;
+      const evaluation = evaluateEntity(
+        {
+          entity,
+          profile,
+          slos: slos[index],
+          owner: context.owner,
+          dependencies: context.dependencies,
+          attestations: entityFacts.attestations,
+          waivers: entityFacts.waivers,
+          externalResults,
+          now,
+        },
+        policy,
+      );
+      results.push(
+        collect(
+          describeEntity(entity),
+          buildReport({
             entityRef,
             profile,
             slos: slos[index],
             evaluation,
             evaluatedAt,
           }),
-        };
-      }),
-    );
+        ),
+      );
+    }
+    return results;
   }
 }
