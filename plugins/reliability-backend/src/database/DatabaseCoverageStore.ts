@@ -170,7 +170,6 @@ export class DatabaseCoverageStore implements CoverageStore {
     const dimensions = [
       'COALESCE(r.tier, -1)',
       `COALESCE(r.owner_ref, '')`,
-      `COALESCE(r.system_ref, '')`,
       `COALESCE(r.lifecycle, '')`,
       'LOWER(r.kind)',
     ];
@@ -178,7 +177,6 @@ export class DatabaseCoverageStore implements CoverageStore {
       'day',
       'tier',
       'owner_ref',
-      'system_ref',
       'lifecycle',
       'kind',
       ...COUNTER_COLUMNS,
@@ -244,13 +242,15 @@ export class DatabaseCoverageStore implements CoverageStore {
     const [run] = await this.db(TABLES.runs).max({
       finishedAt: 'finished_at',
     });
+    if (typeof run?.finishedAt === 'string') {
+      return run.finishedAt;
+    }
+    // Before the first full run. Reading evaluated_at scans the wide results rows, which is
+    // why the (indexed) run table comes first.
     const [result] = await this.db(TABLES.results).max({
       evaluatedAt: 'evaluated_at',
     });
-    const candidates = [run?.finishedAt, result?.evaluatedAt].filter(
-      (value): value is string => typeof value === 'string',
-    );
-    return candidates.length ? candidates.sort().reverse()[0] : null;
+    return typeof result?.evaluatedAt === 'string' ? result.evaluatedAt : null;
   }
 
   async getHistory(options: {
@@ -403,11 +403,15 @@ export class DatabaseCoverageStore implements CoverageStore {
     return [...rows.values()].sort((a, b) => compareKeys(a.key, b.key));
   }
 
+  /**
+   * Two steps, so filtering and sorting read only the covering index, never the wide rows:
+   * the page's refs and sort values first, then the 50 rows themselves by primary key.
+   */
   async listEntities(request: EntityPageRequest): Promise<EntityPage> {
     const { filter, sort, order, limit } = request;
     const sortSql = SORT_SQL[sort];
     const query = this.db(`${TABLES.results} as r`).select(
-      ...ENTITY_COLUMNS,
+      'r.entity_ref',
       this.db.raw(`${sortSql} AS sort_value`),
     );
     applyResultFilter(query, this.db, filter);
@@ -428,11 +432,11 @@ export class DatabaseCoverageStore implements CoverageStore {
       .orderByRaw(`${sortSql} ${order === 'asc' ? 'ASC' : 'DESC'}`)
       .orderBy('r.entity_ref', order)
       .limit(limit + 1);
-    const rows: Row[] = await query;
-    const page = rows.slice(0, limit);
+    const keys: Row[] = await query;
+    const page = keys.slice(0, limit);
     const last = page[page.length - 1];
     const nextCursor =
-      rows.length > limit && last
+      keys.length > limit && last
         ? encodeCursor({
             sort,
             order,
@@ -443,7 +447,20 @@ export class DatabaseCoverageStore implements CoverageStore {
             entityRef: last.entity_ref,
           })
         : null;
-    return { items: page.map(toEntityItem), nextCursor };
+    const rows: Row[] = page.length
+      ? await this.db(`${TABLES.results} as r`)
+          .select(...ENTITY_COLUMNS)
+          .whereIn(
+            'r.entity_ref',
+            page.map(key => key.entity_ref),
+          )
+      : [];
+    const byRef = new Map(rows.map(row => [row.entity_ref, row]));
+    const items = page
+      .map(key => byRef.get(key.entity_ref))
+      .filter((row): row is Row => row !== undefined)
+      .map(toEntityItem);
+    return { items, nextCursor };
   }
 
   async countEntities(filter: EntityListFilter): Promise<number> {

@@ -1,3 +1,4 @@
+import { InputError } from '@backstage/errors';
 import type { Knex } from 'knex';
 import type {
   CoverageMeasure,
@@ -159,12 +160,13 @@ export function applyResultFilter(
     query.whereIn('r.maturity_level', filter.maturity);
   }
   if (filter.failingCheck) {
-    query.whereExists(
-      db(`${TABLES.checkStates} as cs`)
-        .select(db.raw('1'))
-        .whereRaw('cs.entity_ref = r.entity_ref')
-        .where('cs.check_id', filter.failingCheck)
-        .whereIn('cs.state', ['fail', 'unknown']),
+    // An IN over the (check_id, state) index: one set of refs, not a lookup per entity.
+    query.whereIn(
+      'r.entity_ref',
+      db(TABLES.checkStates)
+        .select('entity_ref')
+        .where('check_id', filter.failingCheck)
+        .whereIn('state', ['fail', 'unknown']),
     );
   }
   if (filter.stage) {
@@ -187,7 +189,8 @@ export function applyResultFilter(
 
 /**
  * Applies the filters that exist as dimensions of the daily coverage table (alias `d`):
- * lifecycle, kind, system, owner (with descendants, by today's tree) and tier.
+ * lifecycle, kind, owner (with descendants, by today's tree) and tier. A system filter is
+ * refused: history is not kept per system.
  */
 export function applyDailyFilter(
   query: Knex.QueryBuilder,
@@ -204,9 +207,8 @@ export function applyDailyFilter(
     );
   }
   if (filter.system) {
-    query.where(
-      'd.system_ref',
-      filter.system === COVERAGE_NONE_KEY ? '' : filter.system,
+    throw new InputError(
+      'Invalid system: daily history is kept per tier, owner, lifecycle and kind, not per system',
     );
   }
   if (filter.owner) {

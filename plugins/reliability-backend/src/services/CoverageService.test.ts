@@ -33,7 +33,6 @@ function dailyRow(day: string, owner: string, total: number, withSlo: number) {
     day,
     tier: 1,
     owner_ref: owner,
-    system_ref: '',
     lifecycle: 'production',
     kind: 'component',
     total,

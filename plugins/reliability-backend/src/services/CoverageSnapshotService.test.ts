@@ -60,7 +60,6 @@ describe('CoverageSnapshotService', () => {
           day,
           tier: 1,
           owner_ref: 'group:default/team',
-          system_ref: '',
           lifecycle: 'production',
           kind: 'component',
           total: 1,
