@@ -234,6 +234,6 @@ export interface EntityListResponse {
   items: EntityListItem[];
   /** Opaque; pass as `cursor` for the next page. Null on the last page. */
   nextCursor: string | null;
-  /** Number of entities matching the filters (all pages). */
-  totalCount: number;
+  /** Number of entities matching the filters (all pages); counted on the first page only, null on later ones. */
+  totalCount: number | null;
 }

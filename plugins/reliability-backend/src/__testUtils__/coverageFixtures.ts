@@ -103,3 +103,40 @@ export const NESTED_GROUPS: GroupNode[] = [
 ];
 
 export const nestedAncestry = () => buildGroupAncestry(NESTED_GROUPS);
+
+/**
+ * Inserts daily coverage rows as a snapshot would: the per-owner rows and their tier-only
+ * roll-up.
+ */
+export async function insertDailyRows(
+  knex: Knex,
+  rows: Array<Record<string, string | number>>,
+): Promise<void> {
+  const counters = [
+    'total',
+    'with_slo',
+    'with_slo_alerting',
+    'with_oncall',
+    'with_runbook',
+    'with_dashboard',
+    'with_slo_dashboard_runbook',
+    'ready',
+    'waived',
+  ];
+  await knex(TABLES.dailyCoverage).insert(rows);
+  const byTier = new Map<string, Record<string, string | number>>();
+  for (const row of rows) {
+    const key = [row.day, row.tier, row.lifecycle, row.kind].join('|');
+    const sum = byTier.get(key) ?? {
+      day: row.day,
+      tier: row.tier,
+      lifecycle: row.lifecycle,
+      kind: row.kind,
+    };
+    for (const counter of counters) {
+      sum[counter] = Number(sum[counter] ?? 0) + Number(row[counter] ?? 0);
+    }
+    byTier.set(key, sum);
+  }
+  await knex(TABLES.dailyTierCoverage).insert([...byTier.values()]);
+}

@@ -192,6 +192,22 @@ export class DatabaseCoverageStore implements CoverageStore {
          GROUP BY ${dimensions.join(', ')}`,
         [TABLES.dailyCoverage, ...columns, day, TABLES.results, true],
       );
+      // The tier-only roll-up of the same day, for the tier trend lines.
+      await tx(TABLES.dailyTierCoverage).where('day', day).delete();
+      const tierColumns = [
+        'day',
+        'tier',
+        'lifecycle',
+        'kind',
+        ...COUNTER_COLUMNS,
+      ];
+      await tx.raw(
+        `INSERT INTO ?? (${tierColumns.map(() => '??').join(', ')})
+         SELECT d.day, d.tier, d.lifecycle, d.kind, ${sumCountersSql('d')}
+         FROM ?? d WHERE d.day = ?
+         GROUP BY d.day, d.tier, d.lifecycle, d.kind`,
+        [TABLES.dailyTierCoverage, ...tierColumns, TABLES.dailyCoverage, day],
+      );
       const [{ count }] = await tx(TABLES.dailyCoverage)
         .where('day', day)
         .count({ count: '*' });
@@ -200,6 +216,7 @@ export class DatabaseCoverageStore implements CoverageStore {
   }
 
   async deleteSnapshotsBefore(day: string): Promise<number> {
+    await this.db(TABLES.dailyTierCoverage).where('day', '<', day).delete();
     return this.db(TABLES.dailyCoverage).where('day', '<', day).delete();
   }
 
@@ -262,7 +279,11 @@ export class DatabaseCoverageStore implements CoverageStore {
     const { groupBy, from, to, filter } = options;
     let rows: Row[];
     if (groupBy === 'tier') {
-      const query = this.db(`${TABLES.dailyCoverage} as d`)
+      // Without an owner the tier-only roll-up has every needed dimension.
+      const table = filter.owner
+        ? TABLES.dailyCoverage
+        : TABLES.dailyTierCoverage;
+      const query = this.db(`${table} as d`)
         .select(
           'd.day',
           'd.tier as group_key',
@@ -308,7 +329,7 @@ export class DatabaseCoverageStore implements CoverageStore {
   }
 
   async getSnapshotDayOnOrBefore(day: string): Promise<string | null> {
-    const [row] = await this.db(TABLES.dailyCoverage)
+    const [row] = await this.db(TABLES.dailyTierCoverage)
       .where('day', '<=', day)
       .max({ day: 'day' });
     return row?.day ?? null;

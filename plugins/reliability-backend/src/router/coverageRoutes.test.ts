@@ -235,7 +235,7 @@ describe('createCoverageRoutes', () => {
       expect(response.status).toBe(200);
       expectToMatchSpec(response);
       expect(response.body.items.length).toBeLessThanOrEqual(7);
-      expect(response.body.totalCount).toBe(30);
+      expect(response.body.totalCount).toBe(cursor ? null : 30);
       seen.push(...response.body.items.map((item: any) => item.entityRef));
       cursor = response.body.nextCursor;
       pages += 1;

@@ -1,9 +1,9 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { defaultPolicy } from '@reliability-suite/plugin-reliability-common';
 import { DatabaseCoverageStore } from '../database/DatabaseCoverageStore';
-import { TABLES } from './types';
 import {
   FixtureEntity,
+  insertDailyRows,
   insertEntities,
   nestedAncestry,
 } from '../__testUtils__/coverageFixtures';
@@ -89,7 +89,7 @@ describe('CoverageService', () => {
         { tier: 1, measure: 'ready', target: 0.9, by: '2027-06-30' },
       ]);
       // 30% sixty days ago, 45% thirty days ago, 60% today: +15 points per 30 days.
-      await knex(TABLES.dailyCoverage).insert([
+      await insertDailyRows(knex, [
         dailyRow(addDays(TODAY, -60), TEAM_A, 10, 3),
         dailyRow(addDays(TODAY, -30), TEAM_A, 10, 4),
         dailyRow(addDays(TODAY, -30), TEAM_B, 10, 5),
@@ -112,7 +112,7 @@ describe('CoverageService', () => {
     'ranks the most improved and most regressed teams over 30 and 90 days, %p',
     async databaseId => {
       const { knex, service } = await setUp(databaseId);
-      await knex(TABLES.dailyCoverage).insert([
+      await insertDailyRows(knex, [
         dailyRow(addDays(TODAY, -95), TEAM_A, 10, 1),
         dailyRow(addDays(TODAY, -95), TEAM_B, 10, 9),
         dailyRow(addDays(TODAY, -31), TEAM_A, 10, 5),

@@ -170,9 +170,10 @@ export class CoverageService {
 
   async listEntities(request: EntityListRequest): Promise<EntityListResponse> {
     const filter = this.resolveFilter(request.filter);
+    // Counted with the first page only: later pages of the same view have the same total.
     const [page, totalCount] = await Promise.all([
       this.#store.listEntities({ ...request, filter }),
-      this.#store.countEntities(filter),
+      request.cursor ? null : this.#store.countEntities(filter),
     ]);
     return { ...page, totalCount };
   }

@@ -3,7 +3,10 @@ import { ConfigReader } from '@backstage/config';
 import type { Entity } from '@backstage/catalog-model';
 import { DatabaseCoverageStore } from '../database/DatabaseCoverageStore';
 import { TABLES } from './types';
-import { insertEntities } from '../__testUtils__/coverageFixtures';
+import {
+  insertDailyRows,
+  insertEntities,
+} from '../__testUtils__/coverageFixtures';
 import {
   CoverageSnapshotService,
   addDays,
@@ -55,7 +58,8 @@ describe('CoverageSnapshotService', () => {
         { name: 'b', owner: 'group:default/team' },
       ]);
       // A day just inside retention (400 days including today) and one just outside.
-      await knex(TABLES.dailyCoverage).insert(
+      await insertDailyRows(
+        knex,
         ['2025-10-19', '2025-10-18'].map(day => ({
           day,
           tier: 1,
@@ -123,6 +127,13 @@ describe('CoverageSnapshotService', () => {
         .distinct('day')
         .orderBy('day');
       expect(days.map(row => row.day)).toEqual(['2025-10-19', '2026-11-22']);
+      const tierDays = await knex(TABLES.dailyTierCoverage)
+        .select('day', 'tier', 'total', 'with_slo')
+        .orderBy('day');
+      expect(tierDays).toEqual([
+        { day: '2025-10-19', tier: 1, total: 1, with_slo: 0 },
+        { day: '2026-11-22', tier: 1, total: 2, with_slo: 1 },
+      ]);
 
       // A second run the same day rewrites the day and leaves the unchanged tree alone.
       await expect(service.run()).resolves.toMatchObject({

@@ -55,4 +55,6 @@ export const TABLES = {
   groupAncestry: 'reliability_group_ancestry',
   /** Daily aggregated coverage counters for trends (coverage). */
   dailyCoverage: 'reliability_daily_coverage',
+  /** The same per day and tier only, for the tier trend lines (coverage). */
+  dailyTierCoverage: 'reliability_daily_tier_coverage',
 } as const;
