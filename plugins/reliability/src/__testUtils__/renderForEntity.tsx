@@ -28,6 +28,13 @@ export function mockReliabilityApi(): jest.Mocked<ReliabilityApi> {
     decideReview: jest.fn(),
     getLatestReview: jest.fn(),
     getReviewHistory: jest.fn(),
+    getCoverage: jest.fn(),
+    getCoverageTargets: jest.fn(),
+    getCoverageHistory: jest.fn(),
+    getCoverageMovers: jest.fn(),
+    getCoverageHeatmap: jest.fn(),
+    listCoverageEntities: jest.fn(),
+    downloadCoverageCsv: jest.fn(),
   };
 }
 

@@ -1,6 +1,18 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
+  CoverageGroupBy,
+  CoverageMeasure,
+  CoverageResponse,
+  EntityListFilter,
+  EntityListResponse,
+  EntitySort,
+  HeatmapResponse,
+  HistoryResponse,
+  MoversResponse,
+  TargetsResponse,
+} from '@reliability-suite/plugin-reliability-common';
+import type {
   AttestationWriteResponse,
   EntityReviewState,
   GateDecision,
@@ -73,6 +85,44 @@ export interface ReliabilityApi {
     entityRef: CompoundEntityRef,
     page?: { limit?: number; cursor?: string },
   ): Promise<ReviewHistoryPage>;
+
+  // Coverage, the leads' view. Without `lifecycle` the policy's coverage lifecycles count.
+
+  /** Coverage rows by tier, owner (rolled up the group tree) or system. */
+  getCoverage(
+    groupBy: CoverageGroupBy,
+    filter?: EntityListFilter,
+  ): Promise<CoverageResponse>;
+  /** The configured targets, each met, on track or off track. */
+  getCoverageTargets(): Promise<TargetsResponse>;
+  /** Daily series by tier or team. */
+  getCoverageHistory(options: {
+    groupBy: 'tier' | 'owner';
+    days?: number;
+    filter?: EntityListFilter;
+  }): Promise<HistoryResponse>;
+  /** The most improved and most regressed teams over 30 and 90 days. */
+  getCoverageMovers(options: {
+    measure?: CoverageMeasure;
+    limit?: number;
+    filter?: EntityListFilter;
+  }): Promise<MoversResponse>;
+  /** Failing and waived checks per team. */
+  getCoverageHeatmap(filter?: EntityListFilter): Promise<HeatmapResponse>;
+  /** One page of the entities behind the figures. */
+  listCoverageEntities(options: {
+    filter?: EntityListFilter;
+    sort?: EntitySort;
+    order?: 'asc' | 'desc';
+    limit?: number;
+    cursor?: string;
+  }): Promise<EntityListResponse>;
+  /** The CSV export of the same filtered set (all pages). */
+  downloadCoverageCsv(options: {
+    filter?: EntityListFilter;
+    sort?: EntitySort;
+    order?: 'asc' | 'desc';
+  }): Promise<Blob>;
 }
 
 export const reliabilityApiRef = createApiRef<ReliabilityApi>({

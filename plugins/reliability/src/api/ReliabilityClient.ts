@@ -10,6 +10,19 @@ import type {
   ReviewWriteResponse,
   WaiverWriteResponse,
 } from '@reliability-suite/plugin-reliability-common';
+import type {
+  CoverageGroupBy,
+  CoverageMeasure,
+  CoverageResponse,
+  EntityListFilter,
+  EntityListResponse,
+  EntitySort,
+  HeatmapResponse,
+  HistoryResponse,
+  MoversResponse,
+  TargetsResponse,
+} from '@reliability-suite/plugin-reliability-common';
+import { coverageViewParams } from '../lib/coverageParams';
 import type { ReliabilityApi, ReliabilityGateResponse } from './ReliabilityApi';
 
 /** Talks to the reliability backend through the app's discovery and (authenticated) fetch APIs. */
@@ -140,6 +153,76 @@ export class ReliabilityClient implements ReliabilityApi {
     const encoded = query.toString();
     const suffix = encoded ? `?${encoded}` : '';
     return this.request(`${entityPath(entityRef, 'history')}${suffix}`);
+  }
+
+  async getCoverage(
+    groupBy: CoverageGroupBy,
+    filter: EntityListFilter = {},
+  ): Promise<CoverageResponse> {
+    const params = coverageViewParams(filter);
+    params.set('groupBy', groupBy);
+    return this.request(`/v1/coverage?${params}`);
+  }
+
+  async getCoverageTargets(): Promise<TargetsResponse> {
+    return this.request('/v1/coverage/targets');
+  }
+
+  async getCoverageHistory(options: {
+    groupBy: 'tier' | 'owner';
+    days?: number;
+    filter?: EntityListFilter;
+  }): Promise<HistoryResponse> {
+    const params = coverageViewParams(options.filter ?? {});
+    params.set('groupBy', options.groupBy);
+    if (options.days !== undefined) params.set('days', String(options.days));
+    return this.request(`/v1/coverage/history?${params}`);
+  }
+
+  async getCoverageMovers(options: {
+    measure?: CoverageMeasure;
+    limit?: number;
+    filter?: EntityListFilter;
+  }): Promise<MoversResponse> {
+    const params = coverageViewParams(options.filter ?? {});
+    if (options.measure) params.set('measure', options.measure);
+    if (options.limit !== undefined) params.set('limit', String(options.limit));
+    return this.request(`/v1/coverage/movers?${params}`);
+  }
+
+  async getCoverageHeatmap(
+    filter: EntityListFilter = {},
+  ): Promise<HeatmapResponse> {
+    return this.request(`/v1/coverage/heatmap?${coverageViewParams(filter)}`);
+  }
+
+  async listCoverageEntities(options: {
+    filter?: EntityListFilter;
+    sort?: EntitySort;
+    order?: 'asc' | 'desc';
+    limit?: number;
+    cursor?: string;
+  }): Promise<EntityListResponse> {
+    const params = coverageViewParams(options.filter ?? {}, options);
+    if (options.limit !== undefined) params.set('limit', String(options.limit));
+    if (options.cursor) params.set('cursor', options.cursor);
+    return this.request(`/v1/coverage/entities?${params}`);
+  }
+
+  async downloadCoverageCsv(options: {
+    filter?: EntityListFilter;
+    sort?: EntitySort;
+    order?: 'asc' | 'desc';
+  }): Promise<Blob> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('reliability');
+    const params = coverageViewParams(options.filter ?? {}, options);
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}/v1/coverage/entities.csv?${params}`,
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return response.blob();
   }
 
   /**
