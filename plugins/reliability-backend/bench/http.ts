@@ -144,7 +144,7 @@ export async function benchReads(
       errors: closedErrors.count,
     });
 
-    const rate = options.pacedRate ?? 1000;
+    const rate = options.pacedRate ?? 200;
     const seconds = options.pacedSeconds ?? 10;
     const paced: number[] = [];
     const pacedErrors = { count: 0 };

@@ -94,7 +94,11 @@ const evaluationAndReads: Benchmark = {
               benchmark: label,
               database: kind,
               measure: 'memory growth during evaluation',
-              value: `peak heap +${figures.heapGrowthMb} MB, peak RSS +${figures.rssGrowthMb} MB, retained after GC +${figures.retainedHeapMb} MB`,
+              value: `peak heap ${signed(
+                figures.heapGrowthMb,
+              )} MB, peak RSS ${signed(
+                figures.rssGrowthMb,
+              )} MB, retained after GC ${signed(figures.retainedHeapMb)} MB`,
               target: '≤ 300 MB',
               met: Math.max(figures.heapGrowthMb, figures.rssGrowthMb) <= 300,
             },
@@ -156,6 +160,10 @@ function parseArgs(argv: string[]) {
     http: !argv.includes('--no-http'),
     only: value('--only'),
   };
+}
+
+function signed(value: number): string {
+  return value < 0 ? String(value) : `+${value}`;
 }
 
 function verdictOf(row: BenchRow): string {
