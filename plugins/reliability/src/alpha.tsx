@@ -3,13 +3,17 @@ import {
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
+  PageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import { convertLegacyRouteRef } from '@backstage/core-compat-api';
+import AssessmentIcon from '@material-ui/icons/Assessment';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import { reliabilityApiRef, ReliabilityClient } from './api';
 import { isReliabilityAvailable } from './lib/isReliabilityAvailable';
+import { rootRouteRef } from './routes';
 
 // The default policy scope; `filter` in app-config overrides it for a customised policy.
 const inReliabilityScope = (
@@ -54,6 +58,33 @@ export const reliabilityEntityContent = EntityContentBlueprint.make({
   },
 });
 
+/** The /reliability page, with a "Reliability" nav item. @alpha */
+export const reliabilityPage = PageBlueprint.make({
+  params: {
+    path: '/reliability',
+    title: 'Reliability',
+    icon: <AssessmentIcon fontSize="inherit" />,
+    routeRef: convertLegacyRouteRef(rootRouteRef),
+    // The page renders its own header (shared with the legacy system).
+    noHeader: true,
+    loader: () =>
+      import('./components/ReliabilityPage').then(m => <m.ReliabilityPage />),
+  },
+});
+
+/** A group's reliability roll-up including sub-teams, on Group entity pages. @alpha */
+export const reliabilityTeamCard = EntityCardBlueprint.make({
+  name: 'team-reliability',
+  params: {
+    type: 'content',
+    filter: 'kind:group',
+    loader: () =>
+      import('./components/EntityTeamReliabilityCard').then(m => (
+        <m.EntityTeamReliabilityCard />
+      )),
+  },
+});
+
 /**
  * The Reliability Suite frontend plugin for the new frontend system.
  *
@@ -62,5 +93,12 @@ export const reliabilityEntityContent = EntityContentBlueprint.make({
 export default createFrontendPlugin({
   pluginId: 'reliability',
   info: { packageJson: () => import('../package.json') },
-  extensions: [reliabilityApi, reliabilityEntityCard, reliabilityEntityContent],
+  routes: { root: convertLegacyRouteRef(rootRouteRef) },
+  extensions: [
+    reliabilityApi,
+    reliabilityEntityCard,
+    reliabilityEntityContent,
+    reliabilityPage,
+    reliabilityTeamCard,
+  ],
 });

@@ -8,8 +8,11 @@ export {
   reliabilityPlugin,
   EntityReliabilityCard,
   EntityReliabilityContent,
+  ReliabilityPage,
+  EntityTeamReliabilityCard,
 } from './plugin';
-export { entityReliabilityContentRouteRef } from './routes';
+export { entityReliabilityContentRouteRef, rootRouteRef } from './routes';
+export type { EntityTeamReliabilityCardProps } from './components/EntityTeamReliabilityCard';
 export {
   isReliabilityAvailable,
   DEFAULT_RELIABILITY_SCOPE,

@@ -7,7 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { reliabilityApiRef, ReliabilityClient } from './api';
-import { entityReliabilityContentRouteRef } from './routes';
+import { entityReliabilityContentRouteRef, rootRouteRef } from './routes';
 
 /** The Reliability Suite frontend plugin for apps on the legacy frontend system. */
 export const reliabilityPlugin = createPlugin({
@@ -21,6 +21,7 @@ export const reliabilityPlugin = createPlugin({
     }),
   ],
   routes: {
+    root: rootRouteRef,
     entityContent: entityReliabilityContentRouteRef,
   },
 });
@@ -47,5 +48,28 @@ export const EntityReliabilityContent = reliabilityPlugin.provide(
         m => m.EntityReliabilityContent,
       ),
     mountPoint: entityReliabilityContentRouteRef,
+  }),
+);
+
+/** The /reliability page: coverage by tier and team, targets, trends and the entity list. */
+export const ReliabilityPage = reliabilityPlugin.provide(
+  createRoutableExtension({
+    name: 'ReliabilityPage',
+    component: () =>
+      import('./components/ReliabilityPage').then(m => m.ReliabilityPage),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/** A group's reliability roll-up including its sub-teams; use on Group entity pages. */
+export const EntityTeamReliabilityCard = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityTeamReliabilityCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityTeamReliabilityCard').then(
+          m => m.EntityTeamReliabilityCard,
+        ),
+    },
   }),
 );

@@ -4,3 +4,8 @@ import { createRouteRef } from '@backstage/core-plugin-api';
 export const entityReliabilityContentRouteRef = createRouteRef({
   id: 'reliability:entity-content',
 });
+
+/** The /reliability page, the leads' coverage view. */
+export const rootRouteRef = createRouteRef({
+  id: 'reliability',
+});

@@ -1,0 +1,2 @@
+export { CoverageByTierChart, TIER_CHART_STAGES } from './CoverageByTierChart';
+export type { CoverageByTierChartProps } from './CoverageByTierChart';

@@ -1,0 +1,3 @@
+export { EntityTable } from './EntityTable';
+export type { EntityTableProps } from './EntityTable';
+export { useEntityPage, ENTITY_PAGE_SIZE } from './useEntityPage';

@@ -1,0 +1,2 @@
+export { EntityTeamReliabilityCard } from './EntityTeamReliabilityCard';
+export type { EntityTeamReliabilityCardProps } from './EntityTeamReliabilityCard';

@@ -1,0 +1,3 @@
+export { ReliabilityPage } from './ReliabilityPage';
+export { useCoverageView } from './useCoverageView';
+export type { CoverageViewState } from './useCoverageView';

@@ -1,0 +1,2 @@
+export { TargetList } from './TargetList';
+export type { TargetListProps } from './TargetList';

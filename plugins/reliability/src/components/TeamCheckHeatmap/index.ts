@@ -1,0 +1,2 @@
+export { TeamCheckHeatmap } from './TeamCheckHeatmap';
+export type { TeamCheckHeatmapProps } from './TeamCheckHeatmap';

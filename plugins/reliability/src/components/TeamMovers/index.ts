@@ -1,0 +1,2 @@
+export { TeamMovers } from './TeamMovers';
+export type { TeamMoversProps } from './TeamMovers';

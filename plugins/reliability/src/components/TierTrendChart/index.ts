@@ -1,0 +1,2 @@
+export { TierTrendChart, toTrendData } from './TierTrendChart';
+export type { TierTrendChartProps } from './TierTrendChart';
