@@ -1,0 +1,61 @@
+import { screen, within } from '@testing-library/react';
+import { mockReliabilityApi } from '../../__testUtils__/renderForEntity';
+import { renderCoverage } from '../../__testUtils__/renderCoverage';
+import { coverageRow } from '../../__testUtils__/coverageFixtures';
+import { useCoverageView } from '../ReliabilityPage';
+import { CoverageByTierChart } from './CoverageByTierChart';
+
+function Chart() {
+  const view = useCoverageView();
+  return <CoverageByTierChart filter={view.filter} linkTo={view.linkTo} />;
+}
+
+describe('CoverageByTierChart', () => {
+  it('links every number to the entities behind it, keeping the page filters', async () => {
+    const api = mockReliabilityApi();
+    api.getCoverage.mockResolvedValue({
+      asOf: '2026-11-22T10:00:00Z',
+      rows: [coverageRow('1', { total: 12, withSlo: 9 }), coverageRow('none')],
+    });
+    await renderCoverage(<Chart />, {
+      api,
+      path: '/reliability?owner=group:default/team-a&lifecycle=*',
+    });
+    const table = await screen.findByRole('table', {
+      name: 'Coverage by tier',
+    });
+    expect(api.getCoverage).toHaveBeenCalledWith('tier', {
+      owner: 'group:default/team-a',
+      lifecycle: ['*'],
+    });
+    expect(within(table).getByRole('link', { name: '12' })).toHaveAttribute(
+      'href',
+      '/reliability?lifecycle=*&tier=1&owner=group%3Adefault%2Fteam-a',
+    );
+    expect(
+      within(table).getByRole('link', { name: 'Tier 1: 9 With SLO' }),
+    ).toHaveAttribute(
+      'href',
+      '/reliability?lifecycle=*&tier=1&owner=group%3Adefault%2Fteam-a&stage=withSlo',
+    );
+    expect(within(table).getByText('(75%)')).toBeInTheDocument();
+    expect(
+      within(table).getByRole('link', { name: 'Untiered: 1 Waived' }),
+    ).toHaveAttribute(
+      'href',
+      '/reliability?lifecycle=*&tier=none&owner=group%3Adefault%2Fteam-a&stage=waived',
+    );
+  });
+
+  it('says when nothing is in scope', async () => {
+    const api = mockReliabilityApi();
+    api.getCoverage.mockResolvedValue({
+      asOf: '2026-11-22T10:00:00Z',
+      rows: [],
+    });
+    await renderCoverage(<Chart />, { api });
+    expect(
+      await screen.findByText('No in-scope entities match these filters.'),
+    ).toBeInTheDocument();
+  });
+});
