@@ -12,6 +12,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
+import { coverageBenchmark } from './coverage';
 import { benchEvaluation } from './evaluation';
 import { benchReads } from './http';
 import {
@@ -140,7 +141,7 @@ const evaluationAndReads: Benchmark = {
 };
 
 /** Every benchmark `yarn bench` runs, in order. */
-export const benchmarks: Benchmark[] = [evaluationAndReads];
+export const benchmarks: Benchmark[] = [evaluationAndReads, coverageBenchmark];
 
 function parseArgs(argv: string[]) {
   const value = (flag: string) => {
