@@ -43,6 +43,7 @@ async function serve(options: ServerOptions) {
   const resultStore = await DatabaseResultStore.create({
     database: { getClient: async () => knex },
     skipMigrations: true,
+    policy: defaultPolicy,
   });
   const evaluator = new EvaluationService({
     catalog,

@@ -1,4 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
+import { defaultPolicy } from '@reliability-suite/plugin-reliability-common';
 import { DatabaseResultStore } from './DatabaseResultStore';
 import { TABLES } from '../services/types';
 import {
@@ -22,6 +23,7 @@ describe('DatabaseResultStore', () => {
     const knex = await databases.init(databaseId);
     const store = await DatabaseResultStore.create({
       database: { getClient: async () => knex },
+      policy: defaultPolicy,
     });
     return { knex, store };
   }

@@ -1,11 +1,15 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
+import type { ReliabilityPolicy } from '@reliability-suite/plugin-reliability-common';
 import { Knex } from 'knex';
 import { TABLES } from '../services/types';
+import { ReportCodec } from '../lib/compactReport';
 import {
   prepareResult,
   type CheckStateRow,
   type PreparedResult,
+  type ResultRow,
 } from '../lib/resultRow';
+import { SqliteResultWriter } from './SqliteResultWriter';
 import { getMigratedClient } from './migrations';
 import type {
   EntityResult,
@@ -144,30 +148,52 @@ function toRun(row: RunRow): EvaluationRun {
   };
 }
 
-/** Stores current results in `reliability_entity_results` and `reliability_check_states`. */
+/**
+ * Stores current results in `reliability_entity_results` and `reliability_check_states`.
+ * The `report` column holds the report without the policy's static check texts (see
+ * ReportCodec); reads give back the full report.
+ */
 export class DatabaseResultStore implements ResultStore {
   /** Max bind variables per statement (see probeMaxVariables). */
   readonly #maxVariables: number;
   readonly #isPostgres: boolean;
+  readonly #codec: ReportCodec;
+  readonly #sqliteWriter?: SqliteResultWriter;
 
   static async create(options: {
     database: DatabaseService;
     skipMigrations?: boolean;
+    /** The policy whose check texts stored reports leave out and reads put back. */
+    policy: Pick<ReliabilityPolicy, 'checks'>;
   }): Promise<DatabaseResultStore> {
     const client = await getMigratedClient(options.database, {
       skipMigrations: options.skipMigrations,
     });
-    return new DatabaseResultStore(client, await probeMaxVariables(client));
+    return new DatabaseResultStore(
+      client,
+      await probeMaxVariables(client),
+      new ReportCodec(options.policy),
+    );
   }
 
-  private constructor(private readonly db: Knex, maxVariables: number) {
+  private constructor(
+    private readonly db: Knex,
+    maxVariables: number,
+    codec: ReportCodec,
+  ) {
     this.#maxVariables = maxVariables;
     this.#isPostgres = String(db.client.config.client ?? '').startsWith('pg');
+    this.#codec = codec;
+    this.#sqliteWriter = SqliteResultWriter.forClient(db);
+  }
+
+  prepare(result: EntityResult): PreparedResult {
+    return prepareResult(result.entity, result.report, this.#codec);
   }
 
   async writeResults(results: EntityResult[]): Promise<{ written: number }> {
     return this.writePreparedResults(
-      results.map(result => prepareResult(result.entity, result.report)),
+      results.map(result => this.prepare(result)),
     );
   }
 
@@ -176,6 +202,9 @@ export class DatabaseResultStore implements ResultStore {
   ): Promise<{ written: number }> {
     if (results.length === 0) {
       return { written: 0 };
+    }
+    if (this.#sqliteWriter) {
+      return this.#sqliteWriter.write(results);
     }
     // Last one wins when a batch holds the same entity twice.
     const byRef = new Map<string, PreparedResult>();
@@ -221,13 +250,13 @@ export class DatabaseResultStore implements ResultStore {
   }
 
   async getResult(entityRef: string): Promise<StoredResult | undefined> {
-    const stored = await this.getReportJson(entityRef);
+    const stored = await this.#readStored(entityRef);
     if (!stored) {
       return undefined;
     }
     return {
       entityRef: stored.entityRef,
-      report: JSON.parse(stored.reportJson),
+      report: this.#codec.decode(stored.storedJson),
       evaluatedAt: stored.evaluatedAt,
       resultHash: stored.resultHash,
     };
@@ -236,7 +265,26 @@ export class DatabaseResultStore implements ResultStore {
   async getReportJson(
     entityRef: string,
   ): Promise<StoredReportJson | undefined> {
-    const row = await this.db(TABLES.results)
+    const stored = await this.#readStored(entityRef);
+    if (!stored) {
+      return undefined;
+    }
+    const { storedJson, ...rest } = stored;
+    return {
+      ...rest,
+      reportJson: JSON.stringify(this.#codec.decode(storedJson)),
+    };
+  }
+
+  async #readStored(
+    entityRef: string,
+  ): Promise<
+    (Omit<StoredReportJson, 'reportJson'> & { storedJson: string }) | undefined
+  > {
+    const row: Pick<
+      ResultRow,
+      'entity_ref' | 'report' | 'evaluated_at' | 'result_hash'
+    > = await this.db(TABLES.results)
       .where('entity_ref', entityRef.toLocaleLowerCase('en-US'))
       .first(['entity_ref', 'report', 'evaluated_at', 'result_hash']);
     if (!row) {
@@ -244,7 +292,7 @@ export class DatabaseResultStore implements ResultStore {
     }
     return {
       entityRef: row.entity_ref,
-      reportJson: row.report,
+      storedJson: row.report,
       evaluatedAt: row.evaluated_at,
       resultHash: row.result_hash,
     };

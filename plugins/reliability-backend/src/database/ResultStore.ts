@@ -36,6 +36,9 @@ export interface EvaluationRun {
 }
 
 export interface ResultStore {
+  /** The stored form of one evaluation, ready for writePreparedResults. */
+  prepare(result: EntityResult): PreparedResult;
+
   /**
    * Stores a batch of results, writing only those whose hash differs from the stored one
    * (and replacing their check states). Returns how many rows were written.
@@ -51,8 +54,8 @@ export interface ResultStore {
   getResult(entityRef: string): Promise<StoredResult | undefined>;
 
   /**
-   * The stored report as JSON text, unparsed: the report endpoint sends it as is. Its
-   * `evaluatedAt` is the last key.
+   * The stored report as the JSON text of the full report, which the report endpoint sends
+   * as is. Its `evaluatedAt` is the last key.
    */
   getReportJson(entityRef: string): Promise<StoredReportJson | undefined>;
 

@@ -1,9 +1,19 @@
-import { prepareResult } from './resultRow';
+import {
+  defaultPolicy,
+  type ReliabilityReport,
+} from '@reliability-suite/plugin-reliability-common';
+import type { EntityDescriptor } from './entityDescriptor';
+import { ReportCodec } from './compactReport';
+import { prepareResult as prepareWithCodec } from './resultRow';
 import {
   checkResult,
   descriptorFor,
   reportFor,
 } from '../__testUtils__/reports';
+
+const codec = new ReportCodec(defaultPolicy);
+const prepareResult = (entity: EntityDescriptor, report: ReliabilityReport) =>
+  prepareWithCodec(entity, report, codec);
 
 describe('prepareResult', () => {
   const entity = descriptorFor('checkout');

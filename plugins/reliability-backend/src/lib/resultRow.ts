@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type {
   CheckState,
   ReliabilityReport,
 } from '@reliability-suite/plugin-reliability-common';
+import type { ReportCodec } from './compactReport';
 import type { EntityDescriptor } from './entityDescriptor';
 
 /** A row of `reliability_entity_results`, as written. */
@@ -47,47 +48,46 @@ export interface PreparedResult {
   checkStates: CheckStateRow[];
 }
 
-const PASSING: ReadonlySet<CheckState> = new Set(['pass', 'warn']);
+/** The checks whose pass (or warn) the `has_*` columns record. */
+const HAS_COLUMNS: ReadonlyMap<string, keyof ResultRow> = new Map([
+  ['slo-defined', 'has_slo'],
+  ['slo-alerting', 'has_slo_alerting'],
+  ['oncall', 'has_oncall'],
+  ['runbook', 'has_runbook'],
+  ['dashboard', 'has_dashboard'],
+]);
 
 /**
- * Builds the stored form of one evaluation. The hash covers the report without
+ * Builds the stored form of one evaluation: the report as the codec stores it (without
+ * the policy's static check texts). The hash covers that stored body without
  * `evaluatedAt` plus the descriptive columns, so an unchanged entity hashes the same on
  * every run and is not rewritten, while a renamed title or a new owner still is.
  */
 export function prepareResult(
   entity: EntityDescriptor,
   report: ReliabilityReport,
+  codec: ReportCodec,
 ): PreparedResult {
   const { evaluatedAt, ...withoutTimestamp } = report;
-  const body = JSON.stringify(withoutTimestamp);
-  // Appending the timestamp to the already serialised body avoids a second stringify of
-  // the whole report (the dominant cost of a full run).
+  const body = codec.encodeBody(withoutTimestamp);
+  // Appending the timestamp to the already serialised body avoids a second stringify.
   const reportJson = `${body.slice(0, -1)},"evaluatedAt":${JSON.stringify(
     evaluatedAt,
   )}}`;
-  const hash = createHash('sha256')
-    .update(body)
-    .update('\n')
-    .update(
-      JSON.stringify([
-        entity.kind,
-        entity.namespace,
-        entity.name,
-        entity.title,
-        entity.type,
-        entity.lifecycle,
-        entity.ownerRef,
-        entity.systemRef,
-      ]),
-    )
-    .digest('hex');
-
-  const checks = report.readiness?.checks ?? [];
-  const stateOf = new Map(checks.map(check => [check.id, check.state]));
-  const has = (checkId: string) => {
-    const state = stateOf.get(checkId);
-    return state !== undefined && PASSING.has(state);
-  };
+  const resultHash = hash(
+    'sha256',
+    `${body}\n${JSON.stringify([
+      entity.kind,
+      entity.namespace,
+      entity.name,
+      entity.title,
+      entity.type,
+      entity.lifecycle,
+      entity.ownerRef,
+      entity.systemRef,
+    ])}`,
+    'hex',
+  );
 
   const row: ResultRow = {
     entity_ref: entity.entityRef,
@@ -106,24 +106,34 @@ export function prepareResult(
     maturity_level: report.maturity?.level ?? null,
     expected_level: report.maturity?.expectedLevel ?? null,
     gate_decision: report.gate?.decision ?? null,
-    has_slo: has('slo-defined'),
-    has_slo_alerting: has('slo-alerting'),
-    has_oncall: has('oncall'),
-    has_runbook: has('runbook'),
-    has_dashboard: has('dashboard'),
-    has_waiver: checks.some(check => check.state === 'waived'),
-    result_hash: hash,
+    has_slo: false,
+    has_slo_alerting: false,
+    has_oncall: false,
+    has_runbook: false,
+    has_dashboard: false,
+    has_waiver: false,
+    result_hash: resultHash,
     report: reportJson,
     evaluated_at: evaluatedAt,
   };
 
-  return {
-    row,
-    checkStates: checks.map(check => ({
+  const checks = report.readiness?.checks ?? [];
+  const checkStates: CheckStateRow[] = new Array(checks.length);
+  for (let index = 0; index < checks.length; index++) {
+    const check = checks[index];
+    const column = HAS_COLUMNS.get(check.id);
+    if (column && (check.state === 'pass' || check.state === 'warn')) {
+      (row as unknown as Record<string, boolean>)[column] = true;
+    }
+    if (check.state === 'waived') {
+      row.has_waiver = true;
+    }
+    checkStates[index] = {
       entity_ref: entity.entityRef,
       check_id: check.id,
       state: check.state,
       required: check.required,
-    })),
-  };
+    };
+  }
+  return { row, checkStates };
 }

@@ -16,7 +16,7 @@ import type { ReliabilityCheckEvaluator } from '@reliability-suite/plugin-reliab
 import type { EntityResult, ResultStore } from '../database/ResultStore';
 import { buildReport } from '../lib/buildReport';
 import { describeEntity, type EntityDescriptor } from '../lib/entityDescriptor';
-import { prepareResult, type PreparedResult } from '../lib/resultRow';
+import type { PreparedResult } from '../lib/resultRow';
 import { mapWithConcurrency } from '../lib/mapWithConcurrency';
 import { runCustomChecks } from '../lib/customChecks';
 import { CatalogContext } from './CatalogContext';
@@ -162,7 +162,7 @@ export class EvaluationService implements EntityEvaluator {
         const results = await this.#scorePage(
           page.items,
           credentials,
-          prepareResult,
+          (entity, report) => resultStore.prepare({ entity, report }),
         );
         for (const result of results) {
           seen.add(result.row.entity_ref);
