@@ -13,6 +13,27 @@ function kindsOf(filter: unknown): string[] | null {
   return [kind].flat().map(k => k.toLocaleLowerCase('en-US'));
 }
 
+/** Copies the dotted `fields` paths of `source` (those present) into a new object. */
+function project(source: Record<string, any>, fields: string[]) {
+  const target: Record<string, any> = {};
+  for (const field of fields) {
+    const path = field.split('.');
+    let from: any = source;
+    for (const part of path) {
+      from = from?.[part];
+    }
+    if (from === undefined) {
+      continue;
+    }
+    let to = target;
+    for (const part of path.slice(0, -1)) {
+      to = to[part] ??= {};
+    }
+    to[path[path.length - 1]] = from;
+  }
+  return target;
+}
+
 /**
  * A catalog in memory with the same paging shape as the real one: `queryEntities` pages
  * with opaque cursors and filters by kind, `getEntitiesByRefs` answers in request order
@@ -30,6 +51,7 @@ export class InMemoryCatalog
   readonly #entities: Array<{ kind: string; json: string }>;
   readonly #byRef: Map<string, string>;
   readonly #byKind = new Map<string, string[]>();
+  readonly #projections = new Map<string, Map<string, string>>();
 
   constructor(entities: Entity[]) {
     this.#entities = entities.map(e => ({
@@ -84,12 +106,39 @@ export class InMemoryCatalog
   }
 
   async getEntitiesByRefs(request: GetEntitiesByRefsRequest) {
+    const fields = request.fields?.length ? request.fields : undefined;
     return {
       items: request.entityRefs.map(ref => {
-        const json = this.#byRef.get(ref.toLowerCase());
+        const key = ref.toLowerCase();
+        const json = fields
+          ? this.#projection(key, fields)
+          : this.#byRef.get(key);
         return json === undefined ? undefined : (JSON.parse(json) as Entity);
       }),
     };
+  }
+
+  /**
+   * The entity with only the given fields, as the catalog answers a `fields` request (it
+   * sends, and the client parses, only those), kept once made.
+   */
+  #projection(ref: string, fields: string[]): string | undefined {
+    const fieldsKey = fields.join(',');
+    let projections = this.#projections.get(fieldsKey);
+    if (!projections) {
+      projections = new Map();
+      this.#projections.set(fieldsKey, projections);
+    }
+    let json = projections.get(ref);
+    if (json === undefined) {
+      const full = this.#byRef.get(ref);
+      if (full === undefined) {
+        return undefined;
+      }
+      json = JSON.stringify(project(JSON.parse(full), fields));
+      projections.set(ref, json);
+    }
+    return json;
   }
 
   async getEntityByRef(

@@ -9,12 +9,13 @@ import {
   type PreparedResult,
   type ResultRow,
 } from '../lib/resultRow';
-import { SqliteResultWriter } from './SqliteResultWriter';
+import { SqliteResults, type StoredRow } from './SqliteResults';
 import { getMigratedClient } from './migrations';
 import type {
   EntityResult,
   EvaluationRun,
   ResultStore,
+  ResultVersion,
   StoredReportJson,
   StoredResult,
 } from './ResultStore';
@@ -158,7 +159,7 @@ export class DatabaseResultStore implements ResultStore {
   readonly #maxVariables: number;
   readonly #isPostgres: boolean;
   readonly #codec: ReportCodec;
-  readonly #sqliteWriter?: SqliteResultWriter;
+  readonly #sqlite?: SqliteResults;
 
   static async create(options: {
     database: DatabaseService;
@@ -184,7 +185,7 @@ export class DatabaseResultStore implements ResultStore {
     this.#maxVariables = maxVariables;
     this.#isPostgres = String(db.client.config.client ?? '').startsWith('pg');
     this.#codec = codec;
-    this.#sqliteWriter = SqliteResultWriter.forClient(db);
+    this.#sqlite = SqliteResults.forClient(db);
   }
 
   prepare(result: EntityResult): PreparedResult {
@@ -203,8 +204,8 @@ export class DatabaseResultStore implements ResultStore {
     if (results.length === 0) {
       return { written: 0 };
     }
-    if (this.#sqliteWriter) {
-      return this.#sqliteWriter.write(results);
+    if (this.#sqlite) {
+      return this.#sqlite.write(results);
     }
     // Last one wins when a batch holds the same entity twice.
     const byRef = new Map<string, PreparedResult>();
@@ -276,17 +277,32 @@ export class DatabaseResultStore implements ResultStore {
     };
   }
 
+  async getResultVersion(
+    entityRef: string,
+  ): Promise<ResultVersion | undefined> {
+    const ref = entityRef.toLocaleLowerCase('en-US');
+    const row: Pick<ResultRow, 'result_hash' | 'evaluated_at'> | undefined =
+      this.#sqlite
+        ? await this.#sqlite.readVersion(ref)
+        : await this.db(TABLES.results)
+            .where('entity_ref', ref)
+            .first(['result_hash', 'evaluated_at']);
+    return row
+      ? { resultHash: row.result_hash, evaluatedAt: row.evaluated_at }
+      : undefined;
+  }
+
   async #readStored(
     entityRef: string,
   ): Promise<
     (Omit<StoredReportJson, 'reportJson'> & { storedJson: string }) | undefined
   > {
-    const row: Pick<
-      ResultRow,
-      'entity_ref' | 'report' | 'evaluated_at' | 'result_hash'
-    > = await this.db(TABLES.results)
-      .where('entity_ref', entityRef.toLocaleLowerCase('en-US'))
-      .first(['entity_ref', 'report', 'evaluated_at', 'result_hash']);
+    const ref = entityRef.toLocaleLowerCase('en-US');
+    const row: StoredRow | undefined = this.#sqlite
+      ? await this.#sqlite.readRow(ref)
+      : await this.db(TABLES.results)
+          .where('entity_ref', ref)
+          .first(['entity_ref', 'report', 'evaluated_at', 'result_hash']);
     if (!row) {
       return undefined;
     }

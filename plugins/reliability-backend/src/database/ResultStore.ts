@@ -25,6 +25,12 @@ export interface StoredReportJson {
   resultHash: string;
 }
 
+/** Identifies a stored result: both change whenever the row is rewritten. */
+export interface ResultVersion {
+  resultHash: string;
+  evaluatedAt: string;
+}
+
 /** A full catalog evaluation. */
 export interface EvaluationRun {
   id: number;
@@ -52,6 +58,9 @@ export interface ResultStore {
   writePreparedResults(results: PreparedResult[]): Promise<{ written: number }>;
 
   getResult(entityRef: string): Promise<StoredResult | undefined>;
+
+  /** Only the stored result's version: a cheap check that a cached response is current. */
+  getResultVersion(entityRef: string): Promise<ResultVersion | undefined>;
 
   /**
    * The stored report as the JSON text of the full report, which the report endpoint sends

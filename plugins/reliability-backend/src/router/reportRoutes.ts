@@ -11,9 +11,11 @@ import { reliabilityRefreshPermission } from '@reliability-suite/plugin-reliabil
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import type { ReportService } from '../services/ReportService';
+import type { ReportService, ResponseBody } from '../services/ReportService';
 
 const validator = makeValidator();
+
+const VISIBILITY_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
 
 /** Path parameters of `/v1/entities/:kind/:namespace/:name/...`, validated as the catalog does. */
 export const entityPathSchema = z.object({
@@ -46,7 +48,7 @@ export interface ReportRoutesOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   auditor?: AuditorService;
-  catalog: Pick<CatalogService, 'getEntityByRef'>;
+  catalog: Pick<CatalogService, 'getEntityByRef' | 'getEntitiesByRefs'>;
   reports: ReportService;
 }
 
@@ -70,13 +72,42 @@ export function createReportRoutes(
     return entity;
   };
 
+  // The visibility check of a read: the same answer as reading the entity, but the
+  // catalog sends back only its name instead of the whole entity.
+  const requireVisible = async (
+    entityRef: string,
+    credentials: Awaited<ReturnType<HttpAuthService['credentials']>>,
+  ) => {
+    const { items } = await catalog.getEntitiesByRefs(
+      { entityRefs: [entityRef], fields: VISIBILITY_FIELDS },
+      { credentials },
+    );
+    if (!items[0]) {
+      throw new NotFoundError(`Entity ${entityRef} not found in the catalog`);
+    }
+  };
+
+  const sendBody = (res: express.Response, response: ResponseBody) => {
+    res.type('application/json');
+    if (response.etag) {
+      // Saves express hashing the body for its own ETag.
+      res.set('ETag', response.etag);
+    }
+    res.send(response.body);
+  };
+
   router.get('/v1/entities/:kind/:namespace/:name/report', async (req, res) => {
     const entityRef = parseEntityPath(req.params);
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const entity = await findEntity(entityRef, credentials);
-    res.type('application/json').send(await reports.getReportJson(entity));
+    await requireVisible(entityRef, credentials);
+    sendBody(
+      res,
+      await reports.getReportBody(entityRef, () =>
+        findEntity(entityRef, credentials),
+      ),
+    );
   });
 
   router.get('/v1/entities/:kind/:namespace/:name/gate', async (req, res) => {
@@ -84,8 +115,13 @@ export function createReportRoutes(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const entity = await findEntity(entityRef, credentials);
-    res.json(await reports.getGate(entity));
+    await requireVisible(entityRef, credentials);
+    sendBody(
+      res,
+      await reports.getGateBody(entityRef, () =>
+        findEntity(entityRef, credentials),
+      ),
+    );
   });
 
   router.post(

@@ -5,7 +5,7 @@ import type { PreparedResult, ResultRow } from '../lib/resultRow';
 /** The part of a better-sqlite3 statement and connection the writer uses. */
 interface Statement {
   run(...bindings: unknown[]): unknown;
-  get(...bindings: unknown[]): unknown;
+  get(...bindings: unknown[]): any;
   pluck(): Statement;
 }
 interface Connection {
@@ -41,11 +41,17 @@ const RESULT_COLUMNS: Array<keyof ResultRow> = [
   'evaluated_at',
 ];
 
+/** A stored row's identity: it changes whenever the row is rewritten. */
+export interface StoredVersion {
+  result_hash: string;
+  evaluated_at: string;
+}
+
+export type StoredRow = StoredVersion & { entity_ref: string; report: string };
+
 interface Statements {
-  readHash: Statement;
-  upsertResult: Statement;
-  deleteStates: Statement;
-  insertState: Statement;
+  readVersion: Statement;
+  readRow: Statement;
   transaction(results: PreparedResult[]): number;
 }
 
@@ -70,6 +76,12 @@ function prepareStatements(connection: Connection): Statements {
   );
   const insertState = connection.prepare(
     `insert into "${TABLES.checkStates}" ("entity_ref", "check_id", "state", "required") values (?, ?, ?, ?)`,
+  );
+  const readVersion = connection.prepare(
+    `select "result_hash", "evaluated_at" from "${TABLES.results}" where "entity_ref" = ?`,
+  );
+  const readRow = connection.prepare(
+    `select "entity_ref", "result_hash", "evaluated_at", "report" from "${TABLES.results}" where "entity_ref" = ?`,
   );
   const values = new Array<unknown>(RESULT_COLUMNS.length);
   const transaction = connection.transaction((results: PreparedResult[]) => {
@@ -110,28 +122,49 @@ function prepareStatements(connection: Connection): Statements {
     }
     return written;
   });
-  return { readHash, upsertResult, deleteStates, insertState, transaction };
+  return { readVersion, readRow, transaction };
 }
 
 /**
- * SQLite through better-sqlite3: one transaction per batch that reads each stored hash and
- * writes only changed rows, with statements prepared once per connection and run per row.
- * better-sqlite3 is synchronous and in-process, so this avoids knex building, parsing and
- * binding large multi-row statements (several times the cost of the row writes themselves).
+ * SQLite through better-sqlite3, with statements prepared once per connection:
+ * - writes: one transaction per batch that reads each stored hash and writes only changed
+ *   rows, a statement run per row. better-sqlite3 is synchronous and in-process, so this
+ *   avoids knex building, parsing and binding large multi-row statements (several times
+ *   the cost of the row writes themselves);
+ * - reads of one result: knex would build the SQL and prepare a statement on every call,
+ *   several times the cost of the lookup itself.
  */
-export class SqliteResultWriter {
+export class SqliteResults {
   readonly #statements = new WeakMap<object, Statements>();
 
-  /** A writer when the client is better-sqlite3 (Backstage's SQLite client); else none. */
-  static forClient(db: Knex): SqliteResultWriter | undefined {
+  /** The fast path when the client is better-sqlite3 (Backstage's SQLite client); else none. */
+  static forClient(db: Knex): SqliteResults | undefined {
     return db.client.config?.client === 'better-sqlite3'
-      ? new SqliteResultWriter(db)
+      ? new SqliteResults(db)
       : undefined;
   }
 
   private constructor(private readonly db: Knex) {}
 
   async write(results: PreparedResult[]): Promise<{ written: number }> {
+    return this.#withStatements(statements => ({
+      written: statements.transaction(results),
+    }));
+  }
+
+  async readVersion(entityRef: string): Promise<StoredVersion | undefined> {
+    return this.#withStatements(statements =>
+      statements.readVersion.get(entityRef),
+    );
+  }
+
+  async readRow(entityRef: string): Promise<StoredRow | undefined> {
+    return this.#withStatements(statements =>
+      statements.readRow.get(entityRef),
+    );
+  }
+
+  async #withStatements<T>(use: (statements: Statements) => T): Promise<T> {
     // knex's SQLite pool holds a single connection: while it is ours, no other query runs.
     const connection = (await this.db.client.acquireConnection()) as Connection;
     try {
@@ -140,7 +173,7 @@ export class SqliteResultWriter {
         statements = prepareStatements(connection);
         this.#statements.set(connection, statements);
       }
-      return { written: statements.transaction(results) };
+      return use(statements);
     } finally {
       await this.db.client.releaseConnection(connection);
     }
