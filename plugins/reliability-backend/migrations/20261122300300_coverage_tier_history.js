@@ -16,22 +16,6 @@
 
 // @ts-check
 
-const COLUMNS_AFTER_NAME = [
-  'tier',
-  'owner_ref',
-  'system_ref',
-  'kind',
-  'verdict',
-  'maturity_level',
-  'score',
-  'has_slo',
-  'has_slo_alerting',
-  'has_oncall',
-  'has_runbook',
-  'has_dashboard',
-  'has_waiver',
-];
-
 const COUNTERS = [
   'total',
   'with_slo',
@@ -45,12 +29,8 @@ const COUNTERS = [
 ];
 
 /**
- * - The coverage index again, with the name right after the scope columns: the entity list's
- *   default order (by name, within the counted lifecycles) then reads the first page straight
- *   off the index instead of sorting every counted entity (0.1 ms instead of 10 ms on 50,000
- *   entities in SQLite). The aggregates still read only the index.
- * - Daily counters per tier (without the owner), written with each snapshot: the tier trend
- *   lines and target projections read a few rows per day instead of thousands.
+ * Daily counters per tier (without the owner), written with each snapshot: the tier trend
+ * lines and target projections read a few rows per day instead of thousands.
  *
  * @param {import('knex').Knex} knex
  */
@@ -68,16 +48,6 @@ exports.up = async function up(knex) {
     }
     table.primary(['day', 'tier', 'lifecycle', 'kind']);
   });
-
-  await knex.schema.alterTable('reliability_entity_results', table => {
-    table.dropIndex([], 'reliability_results_coverage_idx');
-  });
-  await knex.schema.alterTable('reliability_entity_results', table => {
-    table.index(
-      ['in_scope', 'lifecycle', 'name', 'entity_ref', ...COLUMNS_AFTER_NAME],
-      'reliability_results_coverage_idx',
-    );
-  });
 };
 
 /**
@@ -85,13 +55,4 @@ exports.up = async function up(knex) {
  */
 exports.down = async function down(knex) {
   await knex.schema.dropTable('reliability_daily_tier_coverage');
-  await knex.schema.alterTable('reliability_entity_results', table => {
-    table.dropIndex([], 'reliability_results_coverage_idx');
-  });
-  await knex.schema.alterTable('reliability_entity_results', table => {
-    table.index(
-      ['in_scope', 'lifecycle', ...COLUMNS_AFTER_NAME, 'name', 'entity_ref'],
-      'reliability_results_coverage_idx',
-    );
-  });
 };
