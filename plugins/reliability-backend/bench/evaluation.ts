@@ -76,6 +76,9 @@ export async function benchEvaluation(options: {
     sloSource: new SloLoader({ urlReader: noRemoteFiles, cache }),
     resultStore,
     reviewFacts: synthetic.reviewFacts,
+    pageSize: process.env.BENCH_PAGE_SIZE
+      ? Number(process.env.BENCH_PAGE_SIZE)
+      : undefined,
   });
 
   global.gc?.();
