@@ -77,7 +77,7 @@ export const reliabilityTeamCard = EntityCardBlueprint.make({
   name: 'team-reliability',
   params: {
     type: 'content',
-    filter: 'kind:group',
+    filter: { kind: 'group' },
     loader: () =>
       import('./components/EntityTeamReliabilityCard').then(m => (
         <m.EntityTeamReliabilityCard />
