@@ -201,13 +201,21 @@ describe('the catalog page', () => {
     await portal?.close();
   });
 
-  it('lists the demo components after guest sign-in', async t => {
+  it("lists the guest's own components, then all of them", async t => {
     const { page } = portal;
     await withScreenshot(t, page, async () => {
-      // The demo app mounts the catalog at the root.
+      // The demo app mounts the catalog at the root; the table shows titles.
       await gotoPath(page, '/');
-      await waitForText(page, 'checkout-api');
-      await waitForText(page, 'checkout-web');
+      // The guest is in checkout-team, so the "Owned" filter starts with its components.
+      await waitForText(page, 'Owned Components (6)');
+      await page.getByRole('cell', { name: 'Checkout API' }).first().waitFor();
+      await page.getByText('All', { exact: true }).click();
+      await waitForText(page, `All Components (${COMPONENTS.length})`);
+      await page.getByPlaceholder('Search').fill('legacy');
+      await page
+        .getByRole('cell', { name: 'Legacy billing' })
+        .first()
+        .waitFor();
     });
   });
 });

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import {
   gotoEntity,
   launch,
+  openEntityTab,
   waitForText,
   withScreenshot,
 } from './lib/portal.mjs';
@@ -50,8 +51,8 @@ describe('entity pages', () => {
     await withScreenshot(t, page, async () => {
       await gotoEntity(page, 'component', 'default', 'checkout-api');
       // Navigate inside the app (no full page load, so no second sign-in).
-      await page.getByRole('tab', { name: 'Reliability', exact: true }).click();
-      await page.waitForURL(/\/reliability\/?$/);
+      await openEntityTab(page, 'Reliability');
+      await page.waitForURL(/\/checkout-api\/reliability\/?$/);
       await waitForText(page, 'Rollback plan');
       await waitForText(page, 'Owned by a team');
       await waitForText(page, 'Managed');

@@ -259,7 +259,23 @@ async function main() {
   }
 
   log(`running ${files.length} test file(s)`);
+  const logOffset =
+    portal && existsSync(PORTAL_LOG) ? readFileSync(PORTAL_LOG).length : 0;
   const code = await runTests(files);
+  if (portal && code !== 0) {
+    // `yarn start` restarts the backend whenever a source file changes; on a machine where
+    // people are editing, that (not the code under test) can explain a failure.
+    const restarts =
+      readFileSync(PORTAL_LOG)
+        .subarray(logOffset)
+        .toString('utf8')
+        .split('Change detected, restarting').length - 1;
+    if (restarts > 0) {
+      log(
+        `note: the backend restarted ${restarts} time(s) during the tests because source files changed`,
+      );
+    }
+  }
   log(
     code === 0
       ? 'all end-to-end tests passed'

@@ -54,10 +54,11 @@ export function assertChromiumInstalled() {
  */
 const HIDE_DEV_OVERLAYS = `
   (() => {
-    const style = document.createElement('style');
-    style.textContent = '#react-refresh-overlay, #webpack-dev-server-client-overlay { display: none !important; }';
-    const add = () => document.head && document.head.appendChild(style);
-    if (document.head) add(); else document.addEventListener('DOMContentLoaded', add);
+    const ids = ['react-refresh-overlay', 'webpack-dev-server-client-overlay'];
+    const removeOverlays = () => {
+      for (const id of ids) document.getElementById(id)?.remove();
+    };
+    new MutationObserver(removeOverlays).observe(document, { childList: true, subtree: true });
   })();
 `;
 
@@ -171,23 +172,56 @@ export async function gotoPath(page, path) {
   await signIn(page);
 }
 
-/** Opens an entity page of the catalog (`/catalog/:namespace/:kind/:name`) and waits for its header. */
+/**
+ * Opens an entity page of the catalog (`/catalog/:namespace/:kind/:name`), signs in, and waits
+ * for the page header to show the entity's title (or name, when it has no title).
+ */
 export async function gotoEntity(page, kind, namespace, name) {
+  const { status, body: entity } = await apiGet(
+    `/api/catalog/entities/by-name/${encodeURIComponent(
+      kind,
+    )}/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`,
+  );
+  if (status !== 200) {
+    throw new Error(
+      `${kind}:${namespace}/${name} is not in the catalog (${status})`,
+    );
+  }
   await gotoPath(
     page,
     `/catalog/${encodeURIComponent(namespace)}/${encodeURIComponent(
       kind.toLowerCase(),
     )}/${encodeURIComponent(name)}`,
   );
+  const heading = entity.metadata.title ?? entity.metadata.name;
   await page
-    .locator('header h1, h1')
-    .filter({ hasText: name })
+    .getByRole('heading', { name: heading, exact: true })
     .first()
-    .waitFor({ state: 'visible' })
-    .catch(async () => {
-      // Entities with a title show it instead of the name; any h1 will do then.
-      await page.locator('header h1, h1').first().waitFor({ state: 'visible' });
-    });
+    .waitFor({ state: 'visible' });
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Opens a tab of the entity page currently shown (e.g. "Reliability") by clicking it, so the app
+ * navigates without a full page load. Tabs are links below the entity's path (or `role="tab"`
+ * elements in other entity layouts).
+ */
+export async function openEntityTab(page, title) {
+  const entityPath = new URL(page.url()).pathname
+    .split('/')
+    .slice(0, 5)
+    .join('/');
+  const tabLink = page
+    .locator(`a[href^="${entityPath}/"]`)
+    .filter({ hasText: new RegExp(`^\\s*${escapeRegExp(title)}\\s*$`) });
+  await page
+    .getByRole('tab', { name: title, exact: true })
+    .or(tabLink)
+    .first()
+    .click();
 }
 
 /**
