@@ -34,12 +34,29 @@ function project(source: Record<string, any>, fields: string[]) {
   return target;
 }
 
+const OPEN = Buffer.from('[');
+const COMMA = Buffer.from(',');
+const CLOSE = Buffer.from(']');
+
+/** A JSON array of the given JSON documents, decoded and parsed as one response body. */
+function parseList(documents: Buffer[]): Entity[] {
+  const parts: Buffer[] = [OPEN];
+  documents.forEach((document, index) => {
+    if (index > 0) parts.push(COMMA);
+    parts.push(document);
+  });
+  parts.push(CLOSE);
+  return JSON.parse(Buffer.concat(parts).toString());
+}
+
 /**
  * A catalog in memory with the same paging shape as the real one: `queryEntities` pages
  * with opaque cursors and filters by kind, `getEntitiesByRefs` answers in request order
- * with undefined for unknown refs. Entities are kept as JSON and parsed per request, as the
- * real catalog client parses each HTTP response: the catalog does not live in the
- * evaluating process's heap, and each page is a fresh set of objects.
+ * with undefined for unknown refs. Entities are kept as JSON bytes (Buffers, outside the
+ * JavaScript heap) and decoded and parsed per request, as the real catalog client does with
+ * each HTTP response: the catalog does not live in the evaluating process's heap (where it
+ * would also raise the point at which V8 collects the old generation, inflating the peak
+ * heap measured), and each page is a fresh set of objects.
  */
 export class InMemoryCatalog
   implements
@@ -48,22 +65,22 @@ export class InMemoryCatalog
       'queryEntities' | 'getEntitiesByRefs' | 'getEntityByRef'
     >
 {
-  readonly #entities: Array<{ kind: string; json: string }>;
-  readonly #byRef: Map<string, string>;
-  readonly #byKind = new Map<string, string[]>();
-  readonly #projections = new Map<string, Map<string, string>>();
+  readonly #entities: Array<{ kind: string; json: Buffer }>;
+  readonly #byRef: Map<string, Buffer>;
+  readonly #byKind = new Map<string, Buffer[]>();
+  readonly #projections = new Map<string, Map<string, Buffer>>();
 
   constructor(entities: Entity[]) {
     this.#entities = entities.map(e => ({
       kind: e.kind.toLowerCase(),
-      json: JSON.stringify(e),
+      json: Buffer.from(JSON.stringify(e)),
     }));
     this.#byRef = new Map(
       entities.map((e, i) => [stringifyEntityRef(e), this.#entities[i].json]),
     );
   }
 
-  #matching(kinds: string[] | null): string[] {
+  #matching(kinds: string[] | null): Buffer[] {
     const key = kinds?.join(',') ?? '*';
     let list = this.#byKind.get(key);
     if (!list) {
@@ -87,8 +104,8 @@ export class InMemoryCatalog
     }
     const limit = request?.limit ?? 500;
     const all = this.#matching(cursor.kinds);
-    const items: Entity[] = JSON.parse(
-      `[${all.slice(cursor.offset, cursor.offset + limit).join(',')}]`,
+    const items: Entity[] = parseList(
+      all.slice(cursor.offset, cursor.offset + limit),
     );
     const nextOffset = cursor.offset + items.length;
     return {
@@ -113,7 +130,9 @@ export class InMemoryCatalog
         const json = fields
           ? this.#projection(key, fields)
           : this.#byRef.get(key);
-        return json === undefined ? undefined : (JSON.parse(json) as Entity);
+        return json === undefined
+          ? undefined
+          : (JSON.parse(json.toString()) as Entity);
       }),
     };
   }
@@ -122,7 +141,7 @@ export class InMemoryCatalog
    * The entity with only the given fields, as the catalog answers a `fields` request (it
    * sends, and the client parses, only those), kept once made.
    */
-  #projection(ref: string, fields: string[]): string | undefined {
+  #projection(ref: string, fields: string[]): Buffer | undefined {
     const fieldsKey = fields.join(',');
     let projections = this.#projections.get(fieldsKey);
     if (!projections) {
@@ -135,7 +154,9 @@ export class InMemoryCatalog
       if (full === undefined) {
         return undefined;
       }
-      json = JSON.stringify(project(JSON.parse(full), fields));
+      json = Buffer.from(
+        JSON.stringify(project(JSON.parse(full.toString()), fields)),
+      );
       projections.set(ref, json);
     }
     return json;
@@ -149,6 +170,8 @@ export class InMemoryCatalog
         ? ref.toLocaleLowerCase('en-US')
         : stringifyEntityRef(ref);
     const json = this.#byRef.get(key);
-    return json === undefined ? undefined : (JSON.parse(json) as Entity);
+    return json === undefined
+      ? undefined
+      : (JSON.parse(json.toString()) as Entity);
   }
 }
