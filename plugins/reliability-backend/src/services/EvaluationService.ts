@@ -45,6 +45,8 @@ export interface EvaluationServiceOptions {
   pageSize?: number;
   /** SLO files read in parallel per page. */
   sloConcurrency?: number;
+  /** Page writes of a full run that may be under way at once. */
+  writesInFlight?: number;
 }
 
 export interface RunSummary {
@@ -123,24 +125,30 @@ export class EvaluationService implements EntityEvaluator {
     let written = 0;
     let cursor: string | undefined;
 
-    // One page is written while the next is read and scored: with PostgreSQL the database
-    // works on its core while this process evaluates on its own.
-    let pendingWrite: Promise<void> = Promise.resolve();
+    // Pages are written while the next ones are read and scored: with PostgreSQL the
+    // database works on other cores while this process evaluates on its own, and two
+    // page writes in flight (two connections) keep it busy while one commits.
+    const writesInFlight = this.#options.writesInFlight ?? 2;
+    const pendingWrites: Promise<void>[] = [];
     let writeFailure: { error: unknown } | undefined;
     const startWrite = (results: PreparedResult[]) => {
       // The failure is kept rather than left as a rejected promise: nothing awaits it
-      // until the next page is scored.
-      pendingWrite = resultStore.writePreparedResults(results).then(
-        outcome => {
-          written += outcome.written;
-        },
-        error => {
-          writeFailure = { error };
-        },
+      // until a later page is scored.
+      pendingWrites.push(
+        resultStore.writePreparedResults(results).then(
+          outcome => {
+            written += outcome.written;
+          },
+          error => {
+            writeFailure = { error };
+          },
+        ),
       );
     };
-    const settleWrite = async () => {
-      await pendingWrite;
+    const settleWrites = async (keepInFlight: number) => {
+      while (pendingWrites.length > keepInFlight) {
+        await pendingWrites.shift();
+      }
       if (writeFailure) {
         throw writeFailure.error;
       }
@@ -167,12 +175,12 @@ export class EvaluationService implements EntityEvaluator {
         for (const result of results) {
           seen.add(result.row.entity_ref);
         }
-        await settleWrite();
+        await settleWrites(writesInFlight - 1);
         startWrite(results);
       }
       cursor = page.pageInfo.nextCursor;
     } while (cursor);
-    await settleWrite();
+    await settleWrites(0);
 
     const deleted = await resultStore.deleteResultsNotIn(seen, {
       evaluatedBefore: startedAt,
