@@ -1,6 +1,7 @@
 import { alertApiRef } from '@backstage/core-plugin-api';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import type { RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { useLocation } from 'react-router-dom';
 import { reliabilityApiRef, type ReliabilityApi } from '../api';
@@ -27,7 +28,7 @@ export function LocationProbe() {
 export async function renderCoverage(
   element: ReactElement,
   options: { api: ReliabilityApi; path?: string },
-) {
+): Promise<RenderResult & { alertApi: { post: jest.Mock } }> {
   const alertApi = { post: jest.fn(), alert$: jest.fn() };
   const rendered = await renderInTestApp(
     <TestApiProvider
