@@ -3,29 +3,13 @@
  * rows with their check states, and 400 days of daily coverage. Deterministic (seeded).
  */
 import type { Knex } from 'knex';
+import { DEFAULT_CHECK_IDS } from '@reliability-suite/plugin-reliability-common';
 import { TABLES } from '../src/services/types';
 import { buildGroupAncestry, GroupNode } from '../src/lib/groupAncestry';
 import { addDays } from '../src/services/CoverageSnapshotService';
 import type { DatabaseCoverageStore } from '../src/database/DatabaseCoverageStore';
 
-const CHECK_IDS = [
-  'owner',
-  'tier',
-  'slo-defined',
-  'slo-alerting',
-  'oncall',
-  'runbook',
-  'runbook-fresh',
-  'dashboard',
-  'docs',
-  'dependencies-tiered',
-  'rollback-plan',
-  'load-test',
-  'capacity-review',
-  'security-review',
-  'dr-test',
-  'incident-drill',
-];
+const CHECK_IDS: readonly string[] = DEFAULT_CHECK_IDS;
 
 /** mulberry32: small, fast, good enough for shuffling synthetic data. */
 function random(seed: number): () => number {

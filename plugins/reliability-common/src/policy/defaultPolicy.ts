@@ -1,4 +1,4 @@
-import { defaultChecks } from './defaultChecks';
+import { DEFAULT_CHECK_IDS, defaultChecks } from './defaultChecks';
 import { deepFreeze } from './deepFreeze';
 import type { ReliabilityPolicy } from './types';
 
@@ -15,24 +15,8 @@ export const defaultPolicy: ReliabilityPolicy = deepFreeze({
       name: 'Tier 0',
       description:
         'Mission critical: customer-facing on a critical journey (login, checkout, payments, identity, data planes). Availability SLO of 99.9–99.99%, paging acknowledged within 5 minutes, full runbook coverage, yearly DR test, monthly SLO review; the readiness gate is enforced.',
-      required: [
-        'owner',
-        'tier',
-        'slo-defined',
-        'slo-alerting',
-        'oncall',
-        'runbook',
-        'runbook-fresh',
-        'dashboard',
-        'docs',
-        'dependencies-tiered',
-        'rollback-plan',
-        'load-test',
-        'capacity-review',
-        'security-review',
-        'dr-test',
-        'incident-drill',
-      ],
+      // "all sixteen"
+      required: [...DEFAULT_CHECK_IDS],
       blocking: [
         'owner',
         'tier',
@@ -51,23 +35,8 @@ export const defaultPolicy: ReliabilityPolicy = deepFreeze({
       name: 'Tier 1',
       description:
         'Business critical: customer-facing or with contractual SLAs. Availability SLO of 99.5–99.9%, paging acknowledged within 10 minutes, runbooks covering 90% of failures reviewed every 6 months, yearly DR test, monthly SLO review; the readiness gate is enforced.',
-      required: [
-        'owner',
-        'tier',
-        'slo-defined',
-        'slo-alerting',
-        'oncall',
-        'runbook',
-        'runbook-fresh',
-        'dashboard',
-        'docs',
-        'dependencies-tiered',
-        'rollback-plan',
-        'load-test',
-        'capacity-review',
-        'security-review',
-        'dr-test',
-      ],
+      // "all but incident-drill"
+      required: DEFAULT_CHECK_IDS.filter(id => id !== 'incident-drill'),
       blocking: [
         'owner',
         'tier',
