@@ -1,17 +1,11 @@
-import { ResponseError } from '@backstage/errors';
 import { mockApis } from '@backstage/test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Settings } from 'luxon';
-import {
-  checkoutEntity,
-  libraryEntity,
-  paymentsApiEntity,
-} from '../../__fixtures__/entities';
+import { checkoutEntity, paymentsApiEntity } from '../../__fixtures__/entities';
 import {
   FIXTURE_NOW,
-  outOfScopeLibraryReport,
   tier1CheckoutReport,
   tier2UnreachableSloReport,
 } from '../../__fixtures__/reports';
@@ -28,16 +22,6 @@ describe('EntityReliabilityCard', () => {
   });
   afterEach(() => {
     Settings.now = realNow;
-  });
-
-  it('shows a progress bar while the report loads', async () => {
-    const api = mockReliabilityApi();
-    api.getReport.mockReturnValue(new Promise(() => {}));
-    await renderForEntity(<EntityReliabilityCard />, {
-      entity: checkoutEntity,
-      api,
-    });
-    expect(screen.getByTestId('progress')).toBeInTheDocument();
   });
 
   it('renders a full tier-1 report', async () => {
@@ -210,69 +194,5 @@ describe('EntityReliabilityCard', () => {
       'title',
       'You may not refresh this report',
     );
-  });
-
-  it('shows the backend error in a ResponseErrorPanel', async () => {
-    const api = mockReliabilityApi();
-    api.getReport.mockRejectedValue(
-      await ResponseError.fromResponse(
-        new Response(
-          JSON.stringify({
-            error: { name: 'Error', message: 'database unavailable' },
-            request: { method: 'GET', url: '/report' },
-            response: { statusCode: 500 },
-          }),
-          {
-            status: 500,
-            statusText: 'Internal Server Error',
-            headers: { 'Content-Type': 'application/json' },
-          },
-        ),
-      ),
-    );
-    await renderForEntity(<EntityReliabilityCard />, {
-      entity: checkoutEntity,
-      api,
-    });
-    expect(
-      await screen.findByText(
-        'Error: Request failed with 500 Internal Server Error',
-      ),
-    ).toBeInTheDocument();
-    expect(screen.getAllByText(/database unavailable/).length).toBeGreaterThan(
-      0,
-    );
-  });
-
-  it('shows an empty state for an entity out of scope', async () => {
-    const api = mockReliabilityApi();
-    api.getReport.mockResolvedValue(outOfScopeLibraryReport);
-    await renderForEntity(<EntityReliabilityCard />, {
-      entity: libraryEntity,
-      api,
-    });
-    expect(
-      await screen.findByText('Not covered by the reliability policy'),
-    ).toBeInTheDocument();
-    expect(screen.getAllByText('reliability/tier').length).toBeGreaterThan(0);
-    expect(
-      screen.queryByRole('button', { name: /Refresh/ }),
-    ).not.toBeInTheDocument();
-  });
-
-  it('shows an empty state when the backend has no report', async () => {
-    const api = mockReliabilityApi();
-    api.getReport.mockRejectedValue(
-      await ResponseError.fromResponse(
-        new Response('not found', { status: 404 }),
-      ),
-    );
-    await renderForEntity(<EntityReliabilityCard />, {
-      entity: checkoutEntity,
-      api,
-    });
-    expect(
-      await screen.findByText('No reliability data yet'),
-    ).toBeInTheDocument();
   });
 });

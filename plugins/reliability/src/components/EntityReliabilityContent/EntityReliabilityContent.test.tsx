@@ -1,15 +1,9 @@
-import { ResponseError } from '@backstage/errors';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Settings } from 'luxon';
-import {
-  checkoutEntity,
-  libraryEntity,
-  paymentsApiEntity,
-} from '../../__fixtures__/entities';
+import { checkoutEntity, paymentsApiEntity } from '../../__fixtures__/entities';
 import {
   FIXTURE_NOW,
-  outOfScopeLibraryReport,
   tier1CheckoutReport,
   tier2UnreachableSloReport,
 } from '../../__fixtures__/reports';
@@ -26,16 +20,6 @@ describe('EntityReliabilityContent', () => {
   });
   afterEach(() => {
     Settings.now = realNow;
-  });
-
-  it('shows a progress bar while the report loads', async () => {
-    const api = mockReliabilityApi();
-    api.getReport.mockReturnValue(new Promise(() => {}));
-    await renderForEntity(<EntityReliabilityContent />, {
-      entity: checkoutEntity,
-      api,
-    });
-    expect(screen.getByTestId('progress')).toBeInTheDocument();
   });
 
   it('shows every section of a full tier-1 report', async () => {
@@ -137,40 +121,5 @@ describe('EntityReliabilityContent', () => {
       await screen.findByLabelText('Gate decision: Allow'),
     ).toBeInTheDocument();
     expect(api.refresh).toHaveBeenCalledTimes(1);
-  });
-
-  it('shows the backend error in a ResponseErrorPanel', async () => {
-    const api = mockReliabilityApi();
-    api.getReport.mockRejectedValue(
-      await ResponseError.fromResponse(
-        new Response('upstream down', {
-          status: 503,
-          statusText: 'Service Unavailable',
-        }),
-      ),
-    );
-    await renderForEntity(<EntityReliabilityContent />, {
-      entity: checkoutEntity,
-      api,
-    });
-    expect(
-      await screen.findByText(
-        'Error: Request failed with 503 Service Unavailable',
-      ),
-    ).toBeInTheDocument();
-  });
-
-  it('shows an empty state naming reliability/tier for an entity out of scope', async () => {
-    const api = mockReliabilityApi();
-    api.getReport.mockResolvedValue(outOfScopeLibraryReport);
-    await renderForEntity(<EntityReliabilityContent />, {
-      entity: libraryEntity,
-      api,
-    });
-    expect(
-      await screen.findByText('Not covered by the reliability policy'),
-    ).toBeInTheDocument();
-    expect(screen.getAllByText('reliability/tier').length).toBeGreaterThan(0);
-    expect(screen.queryByText('Readiness checklist')).not.toBeInTheDocument();
   });
 });
