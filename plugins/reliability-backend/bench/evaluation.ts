@@ -79,6 +79,9 @@ export async function benchEvaluation(options: {
     pageSize: process.env.BENCH_PAGE_SIZE
       ? Number(process.env.BENCH_PAGE_SIZE)
       : undefined,
+    writesInFlight: process.env.BENCH_WRITES_IN_FLIGHT
+      ? Number(process.env.BENCH_WRITES_IN_FLIGHT)
+      : undefined,
   });
 
   global.gc?.();
