@@ -94,6 +94,36 @@ describe('DatabaseResultStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'stores concurrent writes of one new entity without conflicts, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const entity = descriptorFor('a');
+      const outcomes = await Promise.all(
+        Array.from({ length: 5 }, (_, i) =>
+          store.writeResults([
+            {
+              entity,
+              report: reportFor(entity.entityRef, {
+                evaluatedAt: `2026-11-22T10:00:0${i}.000Z`,
+                checks: [
+                  checkResult('owner', i % 2 === 0 ? 'pass' : 'fail'),
+                  checkResult('slo-defined', 'fail'),
+                ],
+              }),
+            },
+          ]),
+        ),
+      );
+      expect(outcomes.every(o => o.written <= 1)).toBe(true);
+      const states = await knex(TABLES.checkStates).select();
+      expect(states.map(s => s.check_id).sort()).toEqual([
+        'owner',
+        'slo-defined',
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'removes results of entities a run did not see, keeping newer ones, %p',
     async databaseId => {
       const { knex, store } = await createStore(databaseId);

@@ -232,10 +232,6 @@ export class DatabaseResultStore implements ResultStore {
       return { written: 0 };
     }
 
-    // A result that was not stored has no check states to replace.
-    const replaced = changed
-      .filter(prepared => storedHashes.has(prepared.row.entity_ref))
-      .map(prepared => prepared.row.entity_ref);
     const refsPerStatement = this.#maxVariables;
     await this.db.transaction(async tx => {
       if (this.#isPostgres) {
@@ -255,7 +251,13 @@ export class DatabaseResultStore implements ResultStore {
           upsertOn: 'entity_ref',
         },
       );
-      for (const part of chunk(replaced, refsPerStatement)) {
+      // Also for results that were not stored when the hashes were read: a concurrent
+      // write of the same entity (an attestation while a run writes its page) may have
+      // stored them since; the upsert above waited for it, so this sees its states.
+      for (const part of chunk(
+        changed.map(p => p.row.entity_ref),
+        refsPerStatement,
+      )) {
         await tx(TABLES.checkStates).whereIn('entity_ref', part).delete();
       }
       const states = changed.flatMap(p => p.checkStates);
