@@ -14,6 +14,7 @@ import {
   gotoEntity,
   guestToken,
   launch,
+  openEntityTab,
   waitForText,
   withScreenshot,
 } from './lib/portal.mjs';
@@ -154,7 +155,7 @@ describe('readiness reviews', () => {
     const { page } = portal;
     await withScreenshot(t, page, async () => {
       await gotoEntity(page, 'component', 'default', 'checkout-api');
-      await page.getByRole('tab', { name: 'Reliability', exact: true }).click();
+      await openEntityTab(page, 'Reliability');
       await page.waitForURL(/\/reliability\/?$/);
 
       await page.getByLabel('Verdict: Not ready').first().waitFor();
