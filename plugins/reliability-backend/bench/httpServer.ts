@@ -61,6 +61,7 @@ async function serve(options: ServerOptions) {
   // coverage routes beside them, which these requests never reach).
   const router = createReportRoutes({
     httpAuth,
+    auth,
     permissions: allowAll,
     catalog,
     reports,

@@ -176,6 +176,7 @@ export const reliabilityPlugin = createBackendPlugin({
           await createRouter({
             logger,
             httpAuth,
+            auth,
             permissions,
             auditor,
             catalog,

@@ -1,5 +1,6 @@
 import type {
   AuditorService,
+  AuthService,
   HttpAuthService,
   LoggerService,
   PermissionsService,
@@ -25,6 +26,7 @@ import { createReviewRoutes } from './reviewRoutes';
 export interface RouterOptions {
   logger: LoggerService;
   httpAuth: HttpAuthService;
+  auth: AuthService;
   permissions: PermissionsService;
   auditor: AuditorService;
   catalog: CatalogService;

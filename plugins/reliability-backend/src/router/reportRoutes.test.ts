@@ -7,6 +7,9 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import request from 'supertest';
 import { reliabilityPlugin } from '../plugin';
 import { TABLES } from '../services/types';
@@ -267,5 +270,51 @@ describe('report routes', () => {
       );
     expect(res.status).toBe(200);
     expect(res.body.decision).toBe('allow');
+  });
+
+  it('reads the catalog with its own credentials for a CI token restricted to this plugin', async () => {
+    // As in the real backend: a static token with accessRestrictions [reliability] cannot be
+    // forwarded to the catalog, which refuses any request made on its behalf.
+    const catalog = catalogServiceMock({ entities: fixture.entities });
+    const refuseExternal =
+      <A extends unknown[], R>(read: (...args: A) => Promise<R>) =>
+      async (...args: A): Promise<R> => {
+        const { credentials } = args[args.length - 1] as {
+          credentials: { principal: { subject?: string } };
+        };
+        if (credentials.principal.subject === 'external:ci') {
+          throw new NotAllowedError(
+            "Access to target plugin 'catalog' is not included in token's access restrictions",
+          );
+        }
+        return read(...args);
+      };
+    catalog.getEntitiesByRefs = refuseExternal(
+      catalog.getEntitiesByRefs.bind(catalog),
+    );
+    catalog.getEntityByRef = refuseExternal(
+      catalog.getEntityByRef.bind(catalog),
+    );
+    const { server } = await startTestBackend({
+      features: [
+        reliabilityPlugin,
+        createServiceFactory({
+          service: catalogServiceRef,
+          deps: {},
+          factory: () => catalog,
+        }),
+      ],
+    });
+    const res = await request(server)
+      .get(`${BASE}/component/default/checkout/gate`)
+      .set(
+        'Authorization',
+        mockCredentials.service.header({
+          onBehalfOf: mockCredentials.service('external:ci'),
+          targetPluginId: 'reliability',
+        }),
+      );
+    expect(res.status).toBe(200);
+    expect(['allow', 'warn', 'block']).toContain(res.body.decision);
   });
 });

@@ -1,5 +1,7 @@
 import type {
   AuditorService,
+  AuthService,
+  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -46,6 +48,7 @@ export function parseEntityPath(params: unknown): string {
 
 export interface ReportRoutesOptions {
   httpAuth: HttpAuthService;
+  auth: Pick<AuthService, 'isPrincipal' | 'getOwnServiceCredentials'>;
   permissions: PermissionsService;
   auditor?: AuditorService;
   catalog: Pick<CatalogService, 'getEntityByRef' | 'getEntitiesByRefs'>;
@@ -56,8 +59,18 @@ export interface ReportRoutesOptions {
 export function createReportRoutes(
   options: ReportRoutesOptions,
 ): express.Router {
-  const { httpAuth, permissions, auditor, catalog, reports } = options;
+  const { httpAuth, auth, permissions, auditor, catalog, reports } = options;
   const router = Router();
+
+  // Users see only the entities the catalog shows them. A service caller (a CI pipeline with a
+  // static token restricted to this plugin) may use this plugin as a whole: its token cannot
+  // be forwarded to the catalog, so the catalog is asked with the plugin's own credentials.
+  const catalogCredentials = async (
+    credentials: BackstageCredentials,
+  ): Promise<BackstageCredentials> =>
+    auth.isPrincipal(credentials, 'service')
+      ? auth.getOwnServiceCredentials()
+      : credentials;
 
   // Reading with the caller's credentials means nobody learns about an entity the catalog
   // would not show them: it is a 404 like any entity that does not exist.
@@ -65,7 +78,9 @@ export function createReportRoutes(
     entityRef: string,
     credentials: Awaited<ReturnType<HttpAuthService['credentials']>>,
   ) => {
-    const entity = await catalog.getEntityByRef(entityRef, { credentials });
+    const entity = await catalog.getEntityByRef(entityRef, {
+      credentials: await catalogCredentials(credentials),
+    });
     if (!entity) {
       throw new NotFoundError(`Entity ${entityRef} not found in the catalog`);
     }
@@ -80,7 +95,7 @@ export function createReportRoutes(
   ) => {
     const { items } = await catalog.getEntitiesByRefs(
       { entityRefs: [entityRef], fields: VISIBILITY_FIELDS },
-      { credentials },
+      { credentials: await catalogCredentials(credentials) },
     );
     if (!items[0]) {
       throw new NotFoundError(`Entity ${entityRef} not found in the catalog`);
