@@ -171,6 +171,29 @@ async function waitForPortal() {
         );
       },
     ],
+    [
+      // A report is computed on demand for an entity not evaluated yet, so the star's report
+      // can be there before the first full run: wait until coverage counts every in-scope
+      // production service of the catalog (the default policy's scope).
+      'first full evaluation of the catalog',
+      async () => {
+        const catalog = await authorizedGet(
+          '/api/catalog/entities?filter=kind=component,spec.lifecycle=production&fields=spec.type',
+        );
+        const coverage = await authorizedGet(
+          '/api/reliability/v1/coverage?groupBy=tier',
+        );
+        if (catalog.status !== 200 || coverage.status !== 200) return false;
+        const inScope = catalog.body.filter(entity =>
+          ['service', 'website'].includes(entity.spec?.type),
+        ).length;
+        const counted = coverage.body.rows.reduce(
+          (sum, row) => sum + row.total,
+          0,
+        );
+        return inScope > 0 && counted === inScope;
+      },
+    ],
   ];
   for (const [label, ready] of steps) {
     while (!(await ready())) {
