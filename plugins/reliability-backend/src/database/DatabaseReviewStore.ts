@@ -60,6 +60,48 @@ function staleVersion(what: string, expected: number, actual: number) {
   );
 }
 
+/**
+ * Decides a pending (`requested`) waiver or review: the update applies only to the version the
+ * caller saw, so of concurrent deciders exactly one wins and the others get a 409 that says why.
+ */
+async function decideRequested<
+  Row extends { version: number | string; status: string },
+>(
+  tx: Knex.Transaction,
+  options: {
+    table: string;
+    noun: 'waiver' | 'review';
+    id: string;
+    entityRef: string;
+    expectedVersion: number;
+    changes: Record<string, unknown>;
+  },
+): Promise<Row> {
+  const { table, noun, id, entityRef, expectedVersion } = options;
+  const label = `${noun === 'waiver' ? 'Waiver' : 'Review'} ${id}`;
+  const updated = await tx(table)
+    .where({
+      id,
+      entity_ref: entityRef,
+      version: expectedVersion,
+      status: 'requested',
+    })
+    .update({ ...options.changes, version: expectedVersion + 1 });
+  const row: Row | undefined = await tx(table)
+    .where({ id, entity_ref: entityRef })
+    .first();
+  if (!row) {
+    throw new NotFoundError(`No ${noun} ${id} for ${entityRef}`);
+  }
+  if (updated !== 1) {
+    if (Number(row.version) !== expectedVersion) {
+      throw staleVersion(label, expectedVersion, Number(row.version));
+    }
+    throw new ConflictError(`${label} was already ${row.status}`);
+  }
+  return row;
+}
+
 /** Stores attestations, waivers, reviews and their history in the plugin database. */
 export class DatabaseReviewStore implements ReviewStore {
   static async create(options: {
@@ -319,40 +361,19 @@ export class DatabaseReviewStore implements ReviewStore {
     },
   ): Promise<Waiver> {
     return this.write(async tx => {
-      const updated = await tx<WaiverRow>(TABLES.waivers)
-        .where({
-          id: input.waiverId,
-          entity_ref: context.entityRef,
-          version: input.expectedVersion,
-          status: 'requested',
-        })
-        .update({
+      const row = await decideRequested<WaiverRow>(tx, {
+        table: TABLES.waivers,
+        noun: 'waiver',
+        id: input.waiverId,
+        entityRef: context.entityRef,
+        expectedVersion: input.expectedVersion,
+        changes: {
           status: input.status,
           decided_by: context.actor,
           decided_at: context.at,
           decision_comment: input.comment,
-          version: input.expectedVersion + 1,
-        });
-      const row = await tx<WaiverRow>(TABLES.waivers)
-        .where({ id: input.waiverId, entity_ref: context.entityRef })
-        .first();
-      if (!row) {
-        throw new NotFoundError(
-          `No waiver ${input.waiverId} for ${context.entityRef}`,
-        );
-      }
-      if (updated !== 1) {
-        if (Number(row.version) !== input.expectedVersion) {
-          throw staleVersion(
-            `Waiver ${input.waiverId}`,
-            input.expectedVersion,
-            Number(row.version),
-          );
-        }
-        throw new ConflictError(
-          `Waiver ${input.waiverId} was already ${row.status}`,
-        );
-      }
+        },
+      });
       await this.appendHistory(tx, context, {
         action:
           input.status === 'approved' ? 'waiver-approved' : 'waiver-rejected',
@@ -455,41 +476,20 @@ export class DatabaseReviewStore implements ReviewStore {
     },
   ): Promise<Review> {
     return this.write(async tx => {
-      const updated = await tx<ReviewRow>(TABLES.reviews)
-        .where({
-          id: input.reviewId,
-          entity_ref: context.entityRef,
-          version: input.expectedVersion,
-          status: 'requested',
-        })
-        .update({
+      const row = await decideRequested<ReviewRow>(tx, {
+        table: TABLES.reviews,
+        noun: 'review',
+        id: input.reviewId,
+        entityRef: context.entityRef,
+        expectedVersion: input.expectedVersion,
+        changes: {
           status: input.status,
           decided_by: context.actor,
           decided_at: context.at,
           decision_comment: input.comment,
           snapshot: JSON.stringify(input.snapshot),
-          version: input.expectedVersion + 1,
-        });
-      const row = await tx<ReviewRow>(TABLES.reviews)
-        .where({ id: input.reviewId, entity_ref: context.entityRef })
-        .first();
-      if (!row) {
-        throw new NotFoundError(
-          `No review ${input.reviewId} for ${context.entityRef}`,
-        );
-      }
-      if (updated !== 1) {
-        if (Number(row.version) !== input.expectedVersion) {
-          throw staleVersion(
-            `Review ${input.reviewId}`,
-            input.expectedVersion,
-            Number(row.version),
-          );
-        }
-        throw new ConflictError(
-          `Review ${input.reviewId} was already ${row.status}`,
-        );
-      }
+        },
+      });
       await this.appendHistory(tx, context, {
         action:
           input.status === 'signed-off'
