@@ -170,6 +170,25 @@ describe('review routes: attestations, validation, history', () => {
     expect(events[1].error).toMatch(/stale/);
   });
 
+  it('answers 400, not 500, to a body that is not JSON or is too large', async () => {
+    const { server } = await startReviewBackend({
+      entities: fixture.entities,
+    });
+    const broken = await request(server)
+      .post(ROLLBACK)
+      .set('Authorization', mockCredentials.user.header(OWNER))
+      .set('Content-Type', 'application/json')
+      .send('{"evidenceUrl": "https://wiki.example.com",');
+    expect(broken.status).toBe(400);
+    expect(broken.body.error.message).toMatch(/JSON/);
+
+    const huge = await request(server)
+      .post(ROLLBACK)
+      .set('Authorization', mockCredentials.user.header(OWNER))
+      .send({ ...EVIDENCE, comment: 'x'.repeat(200_000), expectedVersion: 0 });
+    expect(huge.status).toBe(413);
+  });
+
   it('answers 401 to unauthenticated writes and 403 with a message to non-owners', async () => {
     const { as, server } = await startReviewBackend({
       entities: fixture.entities,
