@@ -4,6 +4,11 @@
  * plugin's router over the database the evaluation benchmark filled.
  */
 import express from 'express';
+import type {
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { defaultPolicy } from '@reliability-suite/plugin-reliability-common';
@@ -29,6 +34,19 @@ export interface ServerOptions {
   catalogLocation: string;
   now: string;
 }
+
+/**
+ * The routes also ask whether the caller is a service (it is, see httpAuth): the check
+ * Backstage's auth service makes, on the principal's type.
+ */
+const routeAuth: Pick<AuthService, 'isPrincipal' | 'getOwnServiceCredentials'> =
+  {
+    getOwnServiceCredentials: auth.getOwnServiceCredentials,
+    isPrincipal: ((credentials: BackstageCredentials, type: string) =>
+      type === 'unknown' ||
+      (credentials.principal as { type: string }).type ===
+        type) as AuthService['isPrincipal'],
+  };
 
 async function serve(options: ServerOptions) {
   const knex = connect(options.connection);
@@ -61,14 +79,14 @@ async function serve(options: ServerOptions) {
   // coverage routes beside them, which these requests never reach).
   const router = createReportRoutes({
     httpAuth,
-    auth,
+    auth: routeAuth,
     permissions: allowAll,
     catalog,
     reports,
   });
   const middleware = MiddlewareFactory.create({
     config: new ConfigReader({}),
-    logger,
+    logger: withLoggedErrors(logger),
   });
   const app = express();
   app.use('/api/reliability', express.json({ limit: '100kb' }), router);
@@ -81,6 +99,22 @@ async function serve(options: ServerOptions) {
   });
   server.keepAliveTimeout = 60_000;
   process.on('disconnect', () => process.exit(0));
+}
+
+/** The error middleware logs the error as the meta argument, which a bench logger drops. */
+function withLoggedErrors(logger: LoggerService): LoggerService {
+  let logged = 0;
+  const wrapped: LoggerService = {
+    ...logger,
+    error: (message, meta) => {
+      // The first few are enough to see what went wrong, without flooding the output.
+      if (logged++ < 3) {
+        console.error(message, meta);
+      }
+    },
+    child: () => wrapped,
+  };
+  return wrapped;
 }
 
 process.on('message', (message: ServerOptions | 'cpu') => {
