@@ -43,12 +43,10 @@ describe('DatabaseResultStore', () => {
       const states = await knex(TABLES.checkStates)
         .where('entity_ref', 'component:default/a')
         .orderBy('check_id');
+      // Only checks that need attention are stored as rows; a passing one is not.
       expect(
         states.map(s => [s.check_id, s.state, Boolean(s.required)]),
-      ).toEqual([
-        ['owner', 'pass', true],
-        ['slo-defined', 'fail', true],
-      ]);
+      ).toEqual([['slo-defined', 'fail', true]]);
       await expect(store.getResult('component:default/zzz')).resolves.toBe(
         undefined,
       );
@@ -76,17 +74,21 @@ describe('DatabaseResultStore', () => {
       const entity = descriptorFor('a');
       const changed = reportFor(entity.entityRef, {
         evaluatedAt: '2026-02-01T00:00:00.000Z',
-        checks: [checkResult('slo-defined', 'pass')],
+        checks: [
+          checkResult('slo-defined', 'pass'),
+          checkResult('oncall', 'waived'),
+        ],
       });
       await expect(
         store.writeResults([{ entity, report: changed }]),
       ).resolves.toEqual({ written: 1 });
       const stored = await store.getResult(entity.entityRef);
       expect(stored?.evaluatedAt).toBe('2026-02-01T00:00:00.000Z');
-      expect(stored?.report.readiness?.checks).toHaveLength(1);
+      expect(stored?.report.readiness?.checks).toHaveLength(2);
+      // The failing slo-defined row of the first result is gone, not left behind.
       const states = await knex(TABLES.checkStates).select();
       expect(states.map(s => [s.check_id, s.state])).toEqual([
-        ['slo-defined', 'pass'],
+        ['oncall', 'waived'],
       ]);
       const row = await knex(TABLES.results).first();
       expect(Boolean(row.has_slo)).toBe(true);
@@ -106,8 +108,8 @@ describe('DatabaseResultStore', () => {
               report: reportFor(entity.entityRef, {
                 evaluatedAt: `2026-11-22T10:00:0${i}.000Z`,
                 checks: [
-                  checkResult('owner', i % 2 === 0 ? 'pass' : 'fail'),
-                  checkResult('slo-defined', 'fail'),
+                  checkResult('owner', 'fail'),
+                  checkResult('slo-defined', i % 2 === 0 ? 'fail' : 'unknown'),
                 ],
               }),
             },
@@ -166,7 +168,7 @@ describe('DatabaseResultStore', () => {
       await store.writeResults(more);
       expect(
         Number((await knex(TABLES.checkStates).count({ n: '*' }))[0].n),
-      ).toBe(12000);
+      ).toBe(6000);
 
       const seen = new Set(batch.slice(0, 10).map(r => r.entity.entityRef));
       await expect(
@@ -179,7 +181,7 @@ describe('DatabaseResultStore', () => {
       );
       expect(
         Number((await knex(TABLES.checkStates).count({ n: '*' }))[0].n),
-      ).toBe(20);
+      ).toBe(10);
     },
   );
 

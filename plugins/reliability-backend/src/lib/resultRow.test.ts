@@ -1,4 +1,5 @@
 import {
+  CHECK_STATES,
   defaultPolicy,
   type ReliabilityReport,
 } from '@reliability-suite/plugin-reliability-common';
@@ -89,21 +90,31 @@ describe('prepareResult', () => {
     });
   });
 
-  it('writes one check-state row per check, none when out of scope', () => {
+  it('writes a check-state row only for checks that need attention, none when out of scope', () => {
     const inScope = prepareResult(entity, reportFor(entity.entityRef));
     expect(inScope.checkStates).toEqual([
-      {
-        entity_ref: entity.entityRef,
-        check_id: 'owner',
-        state: 'pass',
-        required: true,
-      },
       {
         entity_ref: entity.entityRef,
         check_id: 'slo-defined',
         state: 'fail',
         required: true,
       },
+    ]);
+    const everyState = prepareResult(
+      entity,
+      reportFor(entity.entityRef, {
+        checks: CHECK_STATES.map(state => checkResult(`check-${state}`, state)),
+      }),
+    );
+    expect(everyState.checkStates.map(row => row.state).sort()).toEqual([
+      'fail',
+      'unknown',
+      'waived',
+    ]);
+    expect(everyState.checkStates.map(row => row.check_id).sort()).toEqual([
+      'check-fail',
+      'check-unknown',
+      'check-waived',
     ]);
     const outOfScope = prepareResult(
       entity,

@@ -48,6 +48,16 @@ export interface PreparedResult {
   checkStates: CheckStateRow[];
 }
 
+/**
+ * The check states stored as rows: what the failing-check filter and the heatmap read.
+ * Every other state is only in the report, which carries all checks.
+ */
+export const ATTENTION_STATES: ReadonlySet<CheckState> = new Set<CheckState>([
+  'fail',
+  'unknown',
+  'waived',
+]);
+
 /** The checks whose pass (or warn) the `has_*` columns record. */
 const HAS_COLUMNS: ReadonlyMap<string, keyof ResultRow> = new Map([
   ['slo-defined', 'has_slo'],
@@ -118,7 +128,7 @@ export function prepareResult(
   };
 
   const checks = report.readiness?.checks ?? [];
-  const checkStates: CheckStateRow[] = new Array(checks.length);
+  const checkStates: CheckStateRow[] = [];
   for (let index = 0; index < checks.length; index++) {
     const check = checks[index];
     const column = HAS_COLUMNS.get(check.id);
@@ -128,12 +138,14 @@ export function prepareResult(
     if (check.state === 'waived') {
       row.has_waiver = true;
     }
-    checkStates[index] = {
-      entity_ref: entity.entityRef,
-      check_id: check.id,
-      state: check.state,
-      required: check.required,
-    };
+    if (ATTENTION_STATES.has(check.state)) {
+      checkStates.push({
+        entity_ref: entity.entityRef,
+        check_id: check.id,
+        state: check.state,
+        required: check.required,
+      });
+    }
   }
   return { row, checkStates };
 }
