@@ -21,6 +21,7 @@ import {
 export const DEFAULT_SLO_MAX_BYTES = 1024 * 1024;
 export const DEFAULT_SLO_CACHE_TTL_SECONDS = 60;
 export const DEFAULT_SLO_READ_TIMEOUT_MS = 10_000;
+export const DEFAULT_SLO_FILE_CHECK_INTERVAL_MS = 2_000;
 /** Parsed files kept in process, in front of the cache service (which stores them as JSON). */
 const PARSED_MEMO_SIZE = 2_000;
 
@@ -45,6 +46,18 @@ export interface SloLoaderOptions {
   cacheTtlSeconds?: number;
   /** Remote reads slower than this count as unreachable. */
   readTimeoutMs?: number;
+  /**
+   * How long a local file's last `stat` is trusted before its modification time is
+   * checked again. Default: 2000 ms.
+   */
+  fileCheckIntervalMs?: number;
+  /** The clock in milliseconds; injectable for tests. */
+  now?: () => number;
+}
+
+interface FileCheck {
+  stat: { isFile: boolean; size: number; mtimeMs: number } | { error: unknown };
+  checkedAt: number;
 }
 
 type ResolvedTarget = {
@@ -132,6 +145,13 @@ export class SloLoader implements SloSource {
    * from the cache service for each of the hundreds of entities that share it.
    */
   readonly #parsed = new Map<string, SloParseResult>();
+  /**
+   * Each local file's last `stat`: a full run reads the same few hundred files for every
+   * page of 500 entities, and a `stat` per file and page cost more than scoring did.
+   */
+  readonly #fileChecks = new Map<string, FileCheck>();
+  readonly #fileCheckIntervalMs: number;
+  readonly #now: () => number;
 
   static fromConfig(
     config: Config,
@@ -154,6 +174,9 @@ export class SloLoader implements SloSource {
     this.#ttlMs =
       (options.cacheTtlSeconds ?? DEFAULT_SLO_CACHE_TTL_SECONDS) * 1000;
     this.#timeoutMs = options.readTimeoutMs ?? DEFAULT_SLO_READ_TIMEOUT_MS;
+    this.#fileCheckIntervalMs =
+      options.fileCheckIntervalMs ?? DEFAULT_SLO_FILE_CHECK_INTERVAL_MS;
+    this.#now = options.now ?? Date.now;
   }
 
   async load(entity: Entity): Promise<SloLoadResult> {
@@ -244,12 +267,36 @@ export class SloLoader implements SloSource {
     this.#parsed.set(key, parsed);
   }
 
+  /** The file's `stat`, at most `fileCheckIntervalMs` old. */
+  async #checkFile(path: string): Promise<FileCheck['stat']> {
+    const now = this.#now();
+    const known = this.#fileChecks.get(path);
+    if (known && now - known.checkedAt < this.#fileCheckIntervalMs) {
+      return known.stat;
+    }
+    let stat: FileCheck['stat'];
+    try {
+      const result = await fs.stat(path);
+      stat = {
+        isFile: result.isFile(),
+        size: result.size,
+        mtimeMs: result.mtimeMs,
+      };
+    } catch (error) {
+      stat = { error };
+    }
+    if (this.#fileChecks.size >= PARSED_MEMO_SIZE && !known) {
+      this.#fileChecks.delete(this.#fileChecks.keys().next().value!);
+    }
+    this.#fileChecks.set(path, { stat, checkedAt: now });
+    return stat;
+  }
+
   async #loadFile(path: string): Promise<SloLoadResult> {
     const location = `file:${path}`;
-    let stat;
-    try {
-      stat = await fs.stat(path);
-    } catch (error) {
+    const stat = await this.#checkFile(path);
+    if ('error' in stat) {
+      const error = stat.error;
       const code = (error as { code?: string }).code;
       return unreachable(
         location,
@@ -258,7 +305,7 @@ export class SloLoader implements SloSource {
           : `Could not read SLO file ${path}: ${describeError(error)}`,
       );
     }
-    if (!stat.isFile()) {
+    if (!stat.isFile) {
       return unreachable(location, `SLO file ${path} is not a file`);
     }
     if (stat.size > this.#maxBytes) {
