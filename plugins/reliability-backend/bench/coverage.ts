@@ -143,6 +143,12 @@ async function benchOne(
 
     const byTier = await measure(port, [`${base}?groupBy=tier`], ITERATIONS);
     const byOwner = await measure(port, [`${base}?groupBy=owner`], ITERATIONS);
+    // What the Team reliability card asks for one team: its coverage by tier.
+    const oneTeam = await measure(
+      port,
+      [`${base}?groupBy=tier&owner=group:default/team-1-2-3`],
+      ITERATIONS,
+    );
     const pageOf = async (path: string) => {
       const response = await get(port, path);
       return JSON.parse(response.body) as { nextCursor: string | null };
@@ -172,6 +178,10 @@ async function benchOne(
         [
           `${base}/entities?owner=group:default/division-1&missing=withSlo&sort=tier&limit=50`,
         ],
+      ],
+      [
+        "one team's services, by name",
+        [`${base}/entities?owner=group:default/team-1-2-3&limit=50`],
       ],
       [
         'failing check runbook, not ready, by verdict',
@@ -247,6 +257,12 @@ async function benchOne(
         `p50 ${ms(byOwner.p50)}, p99 ${ms(byOwner.p99)}`,
         'p99 ≤ 100 ms',
         byOwner.p99 <= 100,
+      ),
+      row(
+        'coverage of one team by tier (Team reliability card) over HTTP',
+        `p50 ${ms(oneTeam.p50)}, p99 ${ms(oneTeam.p99)}`,
+        'p99 ≤ 100 ms',
+        oneTeam.p99 <= 100,
       ),
       ...pages.map(([name, figures]) =>
         row(
