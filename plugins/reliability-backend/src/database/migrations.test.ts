@@ -45,14 +45,21 @@ describe('migrations', () => {
         { check_id: 'check-waived', state: 'waived' },
       ]);
       // One state per entity and check, as before.
-      await expect(
-        knex('reliability_check_states').insert({
+      const duplicate = await knex('reliability_check_states')
+        .insert({
           entity_ref: 'component:default/a',
           check_id: 'check-fail',
           state: 'unknown',
           required: false,
-        }),
-      ).rejects.toThrow();
+        })
+        .then(
+          () => 'stored',
+          (error: Error) => error.message,
+        );
+      expect(duplicate).toMatch(/unique|duplicate|constraint/i);
+      await expect(
+        knex('reliability_check_states').where('check_id', 'check-fail'),
+      ).resolves.toHaveLength(1);
 
       await knex.migrate.down(config);
       await expect(
