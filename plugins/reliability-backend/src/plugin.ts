@@ -65,6 +65,7 @@ export const reliabilityPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         userInfo: coreServices.userInfo,
         catalog: catalogServiceRef,
+        lifecycle: coreServices.lifecycle,
       },
       async init({
         config,
@@ -81,6 +82,7 @@ export const reliabilityPlugin = createBackendPlugin({
         auditor,
         userInfo,
         catalog,
+        lifecycle,
       }) {
         // Throws a PolicyConfigError naming the offending key: a broken policy must stop
         // start-up rather than score every entity against something nobody configured.
@@ -103,7 +105,11 @@ export const reliabilityPlugin = createBackendPlugin({
         const resultStore = await DatabaseResultStore.create({
           database,
           policy,
+          sqliteWriterThread: config.getOptionalBoolean(
+            'reliability.sqliteWriterThread',
+          ),
         });
+        lifecycle.addShutdownHook(() => resultStore.close());
         const reviewStore = await DatabaseReviewStore.create({ database });
         const evaluation = new EvaluationService({
           catalog,

@@ -177,6 +177,11 @@ export class DatabaseResultStore implements ResultStore {
     skipMigrations?: boolean;
     /** The policy whose check texts stored reports leave out and reads put back. */
     policy: Pick<ReliabilityPolicy, 'checks'>;
+    /**
+     * SQLite in a file: write a full run's pages on a worker thread (default true). Off,
+     * they are written on knex's connection, between the scoring of two pages.
+     */
+    sqliteWriterThread?: boolean;
   }): Promise<DatabaseResultStore> {
     const client = await getMigratedClient(options.database, {
       skipMigrations: options.skipMigrations,
@@ -185,6 +190,9 @@ export class DatabaseResultStore implements ResultStore {
       client,
       await probeMaxVariables(client),
       new ReportCodec(options.policy),
+      SqliteResults.forClient(client, {
+        writerThread: options.sqliteWriterThread,
+      }),
     );
   }
 
@@ -192,11 +200,17 @@ export class DatabaseResultStore implements ResultStore {
     private readonly db: Knex,
     maxVariables: number,
     codec: ReportCodec,
+    sqlite: SqliteResults | undefined,
   ) {
     this.#maxVariables = maxVariables;
     this.#isPostgres = String(db.client.config.client ?? '').startsWith('pg');
     this.#codec = codec;
-    this.#sqlite = SqliteResults.forClient(db);
+    this.#sqlite = sqlite;
+  }
+
+  /** Stops the SQLite writer thread, if one runs (it also stops by itself when idle). */
+  async close(): Promise<void> {
+    await this.#sqlite?.close();
   }
 
   prepare(result: EntityResult): PreparedResult {
@@ -211,12 +225,15 @@ export class DatabaseResultStore implements ResultStore {
 
   async writePreparedResults(
     results: PreparedResult[],
+    options?: { background?: boolean },
   ): Promise<{ written: number }> {
     if (results.length === 0) {
       return { written: 0 };
     }
     if (this.#sqlite) {
-      return this.#sqlite.write(results);
+      return options?.background
+        ? this.#sqlite.writeInBackground(results)
+        : this.#sqlite.write(results);
     }
     // Last one wins when a batch holds the same entity twice.
     const byRef = new Map<string, PreparedResult>();

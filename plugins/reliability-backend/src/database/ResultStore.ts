@@ -54,8 +54,14 @@ export interface ResultStore {
   /**
    * The same for results already in their stored form (see prepareResult): a full run
    * serialises each report as soon as it is scored, so the report objects die young.
+   * `background`: a full run's page, which the store may write on a connection of its
+   * own while the caller goes on (SQLite: a writer thread); the promise still settles
+   * only once the page is stored.
    */
-  writePreparedResults(results: PreparedResult[]): Promise<{ written: number }>;
+  writePreparedResults(
+    results: PreparedResult[],
+    options?: { background?: boolean },
+  ): Promise<{ written: number }>;
 
   getResult(entityRef: string): Promise<StoredResult | undefined>;
 

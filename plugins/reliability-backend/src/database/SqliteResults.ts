@@ -1,6 +1,13 @@
 import type { Knex } from 'knex';
 import { TABLES } from '../services/types';
-import type { PreparedResult, ResultRow } from '../lib/resultRow';
+import type { PreparedResult } from '../lib/resultRow';
+import {
+  createResultWriter,
+  resultWriterScript,
+  toWriteBatch,
+  type WriteBatch,
+} from './resultWriter';
+import { ResultWriteError, ResultWriterThread } from './ResultWriterThread';
 
 /** The part of a better-sqlite3 statement and connection the writer uses. */
 interface Statement {
@@ -11,35 +18,8 @@ interface Statement {
 interface Connection {
   prepare(sql: string): Statement;
   transaction<A extends unknown[], T>(fn: (...args: A) => T): (...args: A) => T;
+  pragma(source: string): unknown;
 }
-
-const RESULT_COLUMNS: Array<keyof ResultRow> = [
-  'entity_ref',
-  'kind',
-  'namespace',
-  'name',
-  'title',
-  'type',
-  'lifecycle',
-  'owner_ref',
-  'system_ref',
-  'in_scope',
-  'tier',
-  'score',
-  'verdict',
-  'maturity_level',
-  'expected_level',
-  'gate_decision',
-  'has_slo',
-  'has_slo_alerting',
-  'has_oncall',
-  'has_runbook',
-  'has_dashboard',
-  'has_waiver',
-  'result_hash',
-  'report',
-  'evaluated_at',
-];
 
 /** A stored row's identity: it changes whenever the row is rewritten. */
 export interface StoredVersion {
@@ -52,104 +32,153 @@ export type StoredRow = StoredVersion & { entity_ref: string; report: string };
 interface Statements {
   readVersion: Statement;
   readRow: Statement;
-  transaction(results: PreparedResult[]): number;
+  write(batch: WriteBatch): number;
 }
 
 function prepareStatements(connection: Connection): Statements {
-  const upsertResult = connection.prepare(
-    `insert into "${TABLES.results}" (${RESULT_COLUMNS.map(c => `"${c}"`).join(
-      ',',
-    )}) values (${RESULT_COLUMNS.map(() => '?').join(',')})
-     on conflict ("entity_ref") do update set ${RESULT_COLUMNS.filter(
-       c => c !== 'entity_ref',
-     )
-       .map(c => `"${c}" = excluded."${c}"`)
-       .join(', ')}`,
-  );
-  const readHash = connection
-    .prepare(
-      `select "result_hash" from "${TABLES.results}" where "entity_ref" = ?`,
-    )
-    .pluck();
-  const deleteStates = connection.prepare(
-    `delete from "${TABLES.checkStates}" where "entity_ref" = ?`,
-  );
-  const insertState = connection.prepare(
-    `insert into "${TABLES.checkStates}" ("entity_ref", "check_id", "state", "required") values (?, ?, ?, ?)`,
-  );
   const readVersion = connection.prepare(
     `select "result_hash", "evaluated_at" from "${TABLES.results}" where "entity_ref" = ?`,
   );
   const readRow = connection.prepare(
     `select "entity_ref", "result_hash", "evaluated_at", "report" from "${TABLES.results}" where "entity_ref" = ?`,
   );
-  const values = new Array<unknown>(RESULT_COLUMNS.length);
-  const transaction = connection.transaction((results: PreparedResult[]) => {
-    // Last one wins when a batch holds the same entity twice.
-    const latest = new Map<string, PreparedResult>();
-    for (const result of results) {
-      latest.set(result.row.entity_ref, result);
-    }
-    // In key order, each B-tree page is touched once per batch rather than at random:
-    // catalog pages come in no particular order, and this halves the cost of the writes.
-    const ordered = [...latest.values()].sort((a, b) =>
-      a.row.entity_ref < b.row.entity_ref ? -1 : 1,
-    );
-    let written = 0;
-    for (const { row, checkStates } of ordered) {
-      const storedHash = readHash.get(row.entity_ref);
-      if (storedHash === row.result_hash) {
-        continue;
-      }
-      for (let i = 0; i < RESULT_COLUMNS.length; i++) {
-        const value = row[RESULT_COLUMNS[i]];
-        values[i] = typeof value === 'boolean' ? Number(value) : value;
-      }
-      upsertResult.run(...values);
-      // A result that was not stored has no check states to replace.
-      if (storedHash !== undefined) {
-        deleteStates.run(row.entity_ref);
-      }
-      for (const state of checkStates) {
-        insertState.run(
-          state.entity_ref,
-          state.check_id,
-          state.state,
-          state.required ? 1 : 0,
-        );
-      }
-      written++;
-    }
-    return written;
-  });
-  return { readVersion, readRow, transaction };
+  return { readVersion, readRow, write: createResultWriter(connection) };
+}
+
+/** knex's better-sqlite3 connection settings, when they name a database file. */
+function databaseFile(db: Knex): string | undefined {
+  const connection = db.client.config?.connection;
+  const filename =
+    typeof connection === 'object' && connection !== null
+      ? (connection as { filename?: unknown }).filename
+      : undefined;
+  if (
+    typeof filename !== 'string' ||
+    filename === '' ||
+    filename === ':memory:' ||
+    filename.startsWith('file::memory:') ||
+    filename.includes('mode=memory')
+  ) {
+    return undefined;
+  }
+  return filename;
+}
+
+function resolveDriver(): string | undefined {
+  try {
+    return require.resolve('better-sqlite3');
+  } catch {
+    return undefined;
+  }
 }
 
 /**
  * SQLite through better-sqlite3, with statements prepared once per connection:
  * - writes: one transaction per batch that reads each stored hash and writes only changed
- *   rows, a statement run per row. better-sqlite3 is synchronous and in-process, so this
- *   avoids knex building, parsing and binding large multi-row statements (several times
- *   the cost of the row writes themselves);
+ *   rows, a statement run per row (workers/sqliteResultWriter.js). better-sqlite3 is
+ *   synchronous and in-process, so this avoids knex building, parsing and binding large
+ *   multi-row statements (several times the cost of the row writes themselves);
+ * - a full run's batches, when the database is a file, go to a worker thread with a
+ *   connection of its own (WAL mode, so readers are never blocked by it): SQLite then
+ *   writes one page while this thread scores the next, on the machine's other core;
  * - reads of one result: knex would build the SQL and prepare a statement on every call,
  *   several times the cost of the lookup itself.
  */
 export class SqliteResults {
   readonly #statements = new WeakMap<object, Statements>();
+  #thread?: ResultWriterThread;
+  #walChecked = false;
 
   /** The fast path when the client is better-sqlite3 (Backstage's SQLite client); else none. */
-  static forClient(db: Knex): SqliteResults | undefined {
-    return db.client.config?.client === 'better-sqlite3'
-      ? new SqliteResults(db)
-      : undefined;
+  static forClient(
+    db: Knex,
+    options?: { writerThread?: boolean; driverPath?: string },
+  ): SqliteResults | undefined {
+    if (db.client.config?.client !== 'better-sqlite3') {
+      return undefined;
+    }
+    const filename = databaseFile(db);
+    const driverPath = options?.driverPath ?? resolveDriver();
+    const thread =
+      (options?.writerThread ?? true) && filename && driverPath
+        ? new ResultWriterThread({
+            scriptPath: resultWriterScript,
+            filename,
+            driverPath,
+            busyTimeoutMs: 10_000,
+          })
+        : undefined;
+    return new SqliteResults(db, thread);
   }
 
-  private constructor(private readonly db: Knex) {}
+  private constructor(
+    private readonly db: Knex,
+    thread: ResultWriterThread | undefined,
+  ) {
+    this.#thread = thread;
+  }
 
+  /** Writes on knex's connection, so it is part of what this connection does next. */
   async write(results: PreparedResult[]): Promise<{ written: number }> {
+    const batch = toWriteBatch(results);
     return this.#withStatements(statements => ({
-      written: statements.transaction(results),
+      written: statements.write(batch),
     }));
+  }
+
+  /**
+   * Writes a full run's batch on the writer thread when there is one. Nothing here waits
+   * for it but the caller; a thread that cannot start or dies has its batch written here
+   * instead, and SQLite's own errors (a constraint, a full disk) are passed on.
+   */
+  async writeInBackground(
+    results: PreparedResult[],
+  ): Promise<{ written: number }> {
+    if (!this.#thread) {
+      return this.write(results);
+    }
+    await this.#useWal();
+    try {
+      return { written: await this.#thread.write(toWriteBatch(results)) };
+    } catch (error) {
+      if (error instanceof ResultWriteError) {
+        throw error;
+      }
+      // The thread itself failed (it could not load the driver, or died): later
+      // batches are written here too rather than paying for a thread start each.
+      const thread = this.#thread;
+      this.#thread = undefined;
+      await thread?.close();
+      return this.write(results);
+    }
+  }
+
+  /** Stops the writer thread, if one is running. */
+  async close(): Promise<void> {
+    await this.#thread?.close();
+  }
+
+  /** Whether a full run's batches go to a writer thread. */
+  get usesWriterThread(): boolean {
+    return this.#thread !== undefined;
+  }
+
+  /**
+   * With two connections, a rollback journal would make every read of this one wait
+   * while the writer thread commits; in WAL mode readers never wait for a writer. The
+   * mode is the database file's, so it is set once, here.
+   */
+  async #useWal() {
+    if (this.#walChecked) {
+      return;
+    }
+    this.#walChecked = true;
+    const connection = (await this.db.client.acquireConnection()) as Connection;
+    try {
+      connection.pragma('journal_mode = WAL');
+    } finally {
+      await this.db.client.releaseConnection(connection);
+    }
   }
 
   async readVersion(entityRef: string): Promise<StoredVersion | undefined> {

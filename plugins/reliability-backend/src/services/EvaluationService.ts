@@ -135,7 +135,7 @@ export class EvaluationService implements EntityEvaluator {
       // The failure is kept rather than left as a rejected promise: nothing awaits it
       // until a later page is scored.
       pendingWrites.push(
-        resultStore.writePreparedResults(results).then(
+        resultStore.writePreparedResults(results, { background: true }).then(
           outcome => {
             written += outcome.written;
           },

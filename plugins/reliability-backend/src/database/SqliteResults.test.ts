@@ -1,0 +1,179 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import knexFactory, { type Knex } from 'knex';
+import { defaultPolicy } from '@reliability-suite/plugin-reliability-common';
+import { DatabaseResultStore } from './DatabaseResultStore';
+import { SqliteResults } from './SqliteResults';
+import { ResultWriteError } from './ResultWriterThread';
+import { TABLES } from '../services/types';
+import {
+  checkResult,
+  descriptorFor,
+  reportFor,
+} from '../__testUtils__/reports';
+import type { EntityResult } from './ResultStore';
+
+jest.setTimeout(60_000);
+
+function resultFor(
+  name: string,
+  state: 'pass' | 'fail' = 'fail',
+): EntityResult {
+  const entity = descriptorFor(name);
+  return {
+    entity,
+    report: reportFor(entity.entityRef, {
+      checks: [checkResult('owner', 'pass'), checkResult('slo-defined', state)],
+    }),
+  };
+}
+
+/** SQLite in a file, as Backstage runs it with `connection.directory`: the writer thread's case. */
+describe('SqliteResults with a database file', () => {
+  let dir: string;
+  let knex: Knex;
+  const closers: Array<() => Promise<void>> = [];
+
+  beforeEach(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'reliability-sqlite-'));
+    knex = knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename: path.join(dir, 'reliability.sqlite') },
+      useNullAsDefault: true,
+    });
+  });
+
+  afterEach(async () => {
+    for (const close of closers.splice(0)) {
+      await close();
+    }
+    await knex.destroy();
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  async function createStore() {
+    const store = await DatabaseResultStore.create({
+      database: { getClient: async () => knex },
+      policy: defaultPolicy,
+    });
+    closers.push(() => store.close());
+    return store;
+  }
+
+  it('writes a full run on the writer thread, visible to the backend at once and only when changed', async () => {
+    const store = await createStore();
+    const batch = Array.from({ length: 300 }, (_, i) =>
+      store.prepare(resultFor(`service-${i}`)),
+    );
+    await expect(
+      store.writePreparedResults(batch, { background: true }),
+    ).resolves.toEqual({ written: 300 });
+    // The readers' connection sees the thread's commit and is never blocked by it.
+    expect((await knex.raw('pragma journal_mode'))[0].journal_mode).toBe('wal');
+    await expect(
+      store.getResult('component:default/service-7'),
+    ).resolves.toEqual(
+      expect.objectContaining({ report: resultFor('service-7').report }),
+    );
+    await expect(
+      knex(TABLES.checkStates).where(
+        'entity_ref',
+        'component:default/service-7',
+      ),
+    ).resolves.toEqual([
+      expect.objectContaining({ check_id: 'slo-defined', state: 'fail' }),
+    ]);
+
+    await expect(
+      store.writePreparedResults(batch, { background: true }),
+    ).resolves.toEqual({ written: 0 });
+    await expect(
+      store.writePreparedResults(
+        [store.prepare(resultFor('service-7', 'pass'))],
+        { background: true },
+      ),
+    ).resolves.toEqual({ written: 1 });
+    await expect(
+      knex(TABLES.checkStates).where(
+        'entity_ref',
+        'component:default/service-7',
+      ),
+    ).resolves.toEqual([]);
+  });
+
+  it('keeps in-memory databases on the one connection they have', async () => {
+    const memory = knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename: ':memory:' },
+      useNullAsDefault: true,
+    });
+    try {
+      expect(SqliteResults.forClient(memory)?.usesWriterThread).toBe(false);
+      expect(
+        SqliteResults.forClient(knex, { writerThread: false })
+          ?.usesWriterThread,
+      ).toBe(false);
+    } finally {
+      await memory.destroy();
+    }
+  });
+
+  it('lets the backend write on its own connection while the thread writes', async () => {
+    const store = await createStore();
+    const pages = Array.from({ length: 4 }, (_, page) =>
+      Array.from({ length: 500 }, (__, i) =>
+        store.prepare(resultFor(`page-${page}-service-${i}`)),
+      ),
+    );
+    const [background, foreground] = await Promise.all([
+      Promise.all(
+        pages.map(page =>
+          store.writePreparedResults(page, { background: true }),
+        ),
+      ),
+      Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          store.writeResults([resultFor(`attested-${i}`)]),
+        ),
+      ),
+    ]);
+    expect(background.map(outcome => outcome.written)).toEqual([
+      500, 500, 500, 500,
+    ]);
+    expect(foreground.every(outcome => outcome.written === 1)).toBe(true);
+    expect(Number((await knex(TABLES.results).count({ n: '*' }))[0].n)).toBe(
+      2020,
+    );
+    expect(
+      Number((await knex(TABLES.checkStates).count({ n: '*' }))[0].n),
+    ).toBe(2020);
+  });
+
+  it("passes SQLite's own errors on, naming the column", async () => {
+    const store = await createStore();
+    const broken = store.prepare(resultFor('broken'));
+    (broken.row as { kind: string | null }).kind = null;
+    const failure = store.writePreparedResults([broken], { background: true });
+    await expect(failure).rejects.toBeInstanceOf(ResultWriteError);
+    await expect(failure).rejects.toThrow(/NOT NULL.*kind/);
+    await expect(knex(TABLES.results)).resolves.toEqual([]);
+  });
+
+  it('writes on its own connection when the thread cannot start', async () => {
+    await createStore();
+    const results = SqliteResults.forClient(knex, {
+      driverPath: path.join(dir, 'no-such-driver.js'),
+    })!;
+    closers.push(() => results.close());
+    const store = await createStore();
+    expect(results.usesWriterThread).toBe(true);
+    await expect(
+      results.writeInBackground([store.prepare(resultFor('fallback'))]),
+    ).resolves.toEqual({ written: 1 });
+    expect(results.usesWriterThread).toBe(false);
+    await expect(
+      store.getResult('component:default/fallback'),
+    ).resolves.toBeDefined();
+  });
+});

@@ -1,0 +1,160 @@
+/*
+ * Copyright 2026 The Reliability Suite Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+// @ts-check
+
+/**
+ * Writes batches of evaluation results to SQLite through better-sqlite3. Plain JavaScript
+ * shipped beside the migrations, because it runs in two places: in the backend's own
+ * thread on knex's connection, and in a worker thread with a connection of its own, so
+ * that a full run's writes (half its time on SQLite, which is synchronous) overlap with
+ * the scoring of the next page. A worker loads files from disk as they are: there is no
+ * TypeScript transform or bundle there.
+ *
+ * A batch is `[values, states][]`: each result's column values in RESULT_COLUMNS order,
+ * and its check states as [entity_ref, check_id, state, required] rows.
+ */
+
+const RESULTS_TABLE = 'reliability_entity_results';
+const CHECK_STATES_TABLE = 'reliability_check_states';
+
+const RESULT_COLUMNS = [
+  'entity_ref',
+  'kind',
+  'namespace',
+  'name',
+  'title',
+  'type',
+  'lifecycle',
+  'owner_ref',
+  'system_ref',
+  'in_scope',
+  'tier',
+  'score',
+  'verdict',
+  'maturity_level',
+  'expected_level',
+  'gate_decision',
+  'has_slo',
+  'has_slo_alerting',
+  'has_oncall',
+  'has_runbook',
+  'has_dashboard',
+  'has_waiver',
+  'result_hash',
+  'report',
+  'evaluated_at',
+];
+const HASH_INDEX = RESULT_COLUMNS.indexOf('result_hash');
+
+/**
+ * The batch writer on a better-sqlite3 connection: one transaction per batch that reads
+ * each stored hash and writes only changed results, a prepared statement run per row.
+ *
+ * @param {{ prepare(sql: string): any; transaction(fn: Function): Function }} connection
+ * @returns {(batch: Array<[unknown[], unknown[][]]>) => number} the number written
+ */
+function createResultWriter(connection) {
+  const upsertResult = connection.prepare(
+    `insert into "${RESULTS_TABLE}" (${RESULT_COLUMNS.map(c => `"${c}"`).join(
+      ',',
+    )}) values (${RESULT_COLUMNS.map(() => '?').join(',')})
+     on conflict ("entity_ref") do update set ${RESULT_COLUMNS.filter(
+       c => c !== 'entity_ref',
+     )
+       .map(c => `"${c}" = excluded."${c}"`)
+       .join(', ')}`,
+  );
+  const readHash = connection
+    .prepare(
+      `select "result_hash" from "${RESULTS_TABLE}" where "entity_ref" = ?`,
+    )
+    .pluck();
+  const deleteStates = connection.prepare(
+    `delete from "${CHECK_STATES_TABLE}" where "entity_ref" = ?`,
+  );
+  const insertState = connection.prepare(
+    `insert into "${CHECK_STATES_TABLE}" ("entity_ref", "check_id", "state", "required") values (?, ?, ?, ?)`,
+  );
+  return connection.transaction(
+    /** @param {Array<[unknown[], unknown[][]]>} batch */
+    batch => {
+      // Last one wins when a batch holds the same entity twice.
+      const latest = new Map();
+      for (const result of batch) {
+        latest.set(result[0][0], result);
+      }
+      // In key order, each B-tree page is touched once per batch rather than at random:
+      // catalog pages come in no particular order, and this halves the cost of the writes.
+      const ordered = [...latest.values()].sort((a, b) =>
+        a[0][0] < b[0][0] ? -1 : 1,
+      );
+      let written = 0;
+      for (const [values, states] of ordered) {
+        const storedHash = readHash.get(values[0]);
+        if (storedHash === values[HASH_INDEX]) {
+          continue;
+        }
+        upsertResult.run(values);
+        // A result that was not stored has no check states to replace.
+        if (storedHash !== undefined) {
+          deleteStates.run(values[0]);
+        }
+        for (const state of states) {
+          insertState.run(state);
+        }
+        written++;
+      }
+      return written;
+    },
+  );
+}
+
+/**
+ * The worker side: opens its own connection to the database file and answers each
+ * `{ id, batch }` message with `{ id, written }` or `{ id, error }`.
+ */
+function runWorker() {
+  const { parentPort, workerData } = require('node:worker_threads');
+  /** @type {any} */
+  const Database = require(workerData.driverPath);
+  const connection = new Database(workerData.filename, {
+    timeout: workerData.busyTimeoutMs,
+  });
+  const write = createResultWriter(connection);
+  parentPort?.on('message', message => {
+    try {
+      parentPort?.postMessage({
+        id: message.id,
+        written: write(message.batch),
+      });
+    } catch (error) {
+      const { message: text, code } = /** @type {any} */ (error);
+      parentPort?.postMessage({
+        id: message.id,
+        error: { message: String(text), code },
+      });
+    }
+  });
+}
+
+const { isMainThread, workerData } = require('node:worker_threads');
+
+if (!isMainThread && workerData && workerData.reliabilityResultWriter) {
+  runWorker();
+}
+
+module.exports = { createResultWriter, RESULT_COLUMNS };
