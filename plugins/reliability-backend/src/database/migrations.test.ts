@@ -67,4 +67,19 @@ describe('migrations', () => {
       ).resolves.toEqual(['check-fail', 'check-unknown', 'check-waived']);
     },
   );
+
+  const postgres = databases
+    .eachSupportedId()
+    .filter(([id]) => id.startsWith('POSTGRES'));
+  (postgres.length > 0 ? it.each(postgres) : it.skip.each([['POSTGRES_16']]))(
+    'keeps reports inline on PostgreSQL rather than compressing each one, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.latest(config);
+      const { rows } = await knex.raw(
+        `select reloptions from pg_class where relname = 'reliability_entity_results'`,
+      );
+      expect(rows[0].reloptions).toEqual(['toast_tuple_target=8160']);
+    },
+  );
 });
