@@ -71,7 +71,9 @@ describe('migrations', () => {
   const postgres = databases
     .eachSupportedId()
     .filter(([id]) => id.startsWith('POSTGRES'));
-  (postgres.length > 0 ? it.each(postgres) : it.skip.each([['POSTGRES_16']]))(
+  (postgres.length > 0
+    ? it.each(postgres)
+    : it.skip.each([['POSTGRES_16' as const]]))(
     'keeps reports inline on PostgreSQL rather than compressing each one, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
