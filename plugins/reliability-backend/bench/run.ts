@@ -1,7 +1,8 @@
 /**
  * Benchmarks of the reliability backend: `yarn bench` at the repository root.
  *
- *   yarn bench [--sizes 10000,50000] [--pg postgresql://user@host:5432] [--no-http]
+ *   yarn bench [--sizes 10000,50000] [--pg postgresql://user@host:5432] [--no-sqlite]
+ *              [--no-http] [--only evaluation|coverage]
  *
  * PostgreSQL runs when `--pg` or BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING is
  * given. Figures are printed as a table; README.md "## Performance" records them.
@@ -155,9 +156,13 @@ function parseArgs(argv: string[]) {
   const postgresUrl =
     value('--pg') ??
     process.env.BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING;
+  const databases: BenchDatabaseKind[] = [];
+  if (!argv.includes('--no-sqlite')) databases.push('sqlite');
+  if (postgresUrl) databases.push('postgres');
   return {
     sizes,
     postgresUrl,
+    databases,
     http: !argv.includes('--no-http'),
     only: value('--only'),
   };
@@ -202,7 +207,7 @@ async function main() {
     const catalogLocation = await writeSloFiles(workDir);
     const context: BenchContext = {
       sizes: args.sizes,
-      databases: args.postgresUrl ? ['sqlite', 'postgres'] : ['sqlite'],
+      databases: args.databases,
       postgresUrl: args.postgresUrl,
       workDir,
       catalogLocation,
