@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   CHECK_STATES,
   defaultPolicy,
@@ -37,6 +38,37 @@ describe('prepareResult', () => {
     );
     expect(first.row.result_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(second.row.result_hash).toBe(first.row.result_hash);
+  });
+
+  it('hashes as rows were always hashed, whatever the order of the report keys', () => {
+    const report = reportFor(entity.entityRef);
+    const { evaluatedAt, ...withoutTimestamp } = report;
+    const expected = createHash('sha256')
+      .update(
+        `${codec.encodeBody(withoutTimestamp)}\n${JSON.stringify([
+          entity.kind,
+          entity.namespace,
+          entity.name,
+          entity.title,
+          entity.type,
+          entity.lifecycle,
+          entity.ownerRef,
+          entity.systemRef,
+        ])}`,
+      )
+      .digest('hex');
+    const inOrder = prepareResult(entity, report).row;
+    expect(inOrder.result_hash).toBe(expected);
+
+    const timestampFirst = prepareResult(entity, {
+      evaluatedAt,
+      ...withoutTimestamp,
+    }).row;
+    expect(timestampFirst.result_hash).toBe(expected);
+    expect(timestampFirst.report).toBe(inOrder.report);
+    expect(inOrder.report.endsWith(`,"evaluatedAt":"${evaluatedAt}"}`)).toBe(
+      true,
+    );
   });
 
   it('changes the hash when a check state or a descriptive column changes', () => {
