@@ -138,4 +138,190 @@ describe('ReportCodec', () => {
     const whole = withoutTimestamp(evaluatedReport());
     expect(codec.decode(JSON.stringify(whole))).toEqual(whole);
   });
+
+  describe('expandJson', () => {
+    /** What the report endpoint sent before expandJson: parse, expand, serialise. */
+    const viaDecode = (json: string) => JSON.stringify(codec.decode(json));
+
+    it('gives the same text as serialising the decoded report', () => {
+      const report = evaluatedReport();
+      report.readiness!.checks[0] = {
+        ...report.readiness!.checks[0],
+        howToFix: 'Ask the platform team',
+      };
+      const body = codec.encodeBody(withoutTimestamp(report));
+      expect(codec.expandJson(body)).toBe(viaDecode(body));
+      expect(codec.expandJson(body)).toBe(
+        JSON.stringify(withoutTimestamp(report)),
+      );
+      const stored = `${body.slice(0, -1)},"evaluatedAt":"${NOW.toISOString()}"}`;
+      expect(codec.expandJson(stored)).toBe(JSON.stringify(report));
+    });
+
+    it('splices the texts in without decoding what encodeBody wrote', () => {
+      const splicing = new ReportCodec(defaultPolicy);
+      const decode = jest.spyOn(splicing, 'decode');
+      const report = withoutTimestamp(evaluatedReport());
+      report.readiness!.checks[1] = {
+        ...report.readiness!.checks[1],
+        howToFix: 'Custom',
+      };
+      const outOfScope = withoutTimestamp(
+        reportFor('component:default/lib', { inScope: false }),
+      );
+      for (const full of [report, outOfScope]) {
+        expect(splicing.expandJson(splicing.encodeBody(full))).toBe(
+          JSON.stringify(full),
+        );
+      }
+      // A row stored whole before compaction.
+      expect(splicing.expandJson(JSON.stringify(report))).toBe(
+        JSON.stringify(report),
+      );
+      expect(decode).not.toHaveBeenCalled();
+      splicing.expandJson(JSON.stringify(report, null, 1));
+      expect(decode).toHaveBeenCalledTimes(1);
+    });
+
+    it('moves a stored how-to-fix in front of the per-entity keys after it', () => {
+      const report = evaluatedReport();
+      const index = report.readiness!.checks.findIndex(c => c.attestation);
+      report.readiness!.checks[index] = {
+        ...report.readiness!.checks[index],
+        howToFix: 'Renew the attestation',
+      };
+      const body = codec.encodeBody(withoutTimestamp(report));
+      const storedCheck = JSON.parse(body).readiness.checks[index];
+      expect(Object.keys(storedCheck).slice(-2)).toEqual([
+        'attestation',
+        'howToFix',
+      ]);
+      const expanded = codec.expandJson(body);
+      expect(expanded).toBe(viaDecode(body));
+      expect(Object.keys(JSON.parse(expanded).readiness.checks[index])).toEqual(
+        Object.keys(report.readiness!.checks[index]),
+      );
+    });
+
+    it('leaves checks stored whole, out-of-scope reports and empty check lists as they are', () => {
+      const custom = JSON.stringify(
+        withoutTimestamp(
+          reportFor('component:default/a', {
+            checks: [checkResult('owner', 'pass'), checkResult('custom', 'fail')],
+          }),
+        ),
+      );
+      const whole = JSON.stringify(withoutTimestamp(evaluatedReport()));
+      const outOfScope = codec.encodeBody(
+        withoutTimestamp(reportFor('component:default/lib', { inScope: false })),
+      );
+      const noChecks = codec.encodeBody(
+        withoutTimestamp(reportFor('component:default/b', { checks: [] })),
+      );
+      for (const json of [custom, whole, outOfScope, noChecks]) {
+        expect(codec.expandJson(json)).toBe(viaDecode(json));
+        expect(codec.expandJson(json)).toBe(json);
+      }
+    });
+
+    it('expands checks the policy no longer defines, and a how-to-fix stored as null, as decode does', () => {
+      const stored = JSON.stringify({
+        entityRef: 'component:default/a',
+        readiness: {
+          score: 1,
+          verdict: 'ready',
+          checks: [
+            { id: 'retired-check', state: 'pass', required: false, blocking: false, message: 'm' },
+            { id: 'owner', state: 'fail', required: true, blocking: true, message: 'm', howToFix: null },
+            { id: 'tier', state: 'fail', required: true, blocking: true, message: 'm', underlyingState: 'fail', waiver: { id: 'w' } },
+          ],
+        },
+        gate: null,
+      });
+      const expanded = codec.expandJson(stored);
+      expect(expanded).toBe(viaDecode(stored));
+      const checks = JSON.parse(expanded).readiness.checks;
+      expect(checks[0]).toMatchObject({ title: 'retired-check', area: 'Other', kind: 'automatic', howToFix: '' });
+      expect(checks[1].howToFix).toBe(
+        defaultPolicy.checks.find(c => c.id === 'owner')!.howToFix,
+      );
+    });
+
+    it('uses the policy texts it was made with, including a check without a rationale', () => {
+      const policy = {
+        checks: [
+          { ...defaultPolicy.checks[0], rationale: undefined, howToFix: 'Fix it – now "please"' },
+        ],
+      };
+      const ownCodec = new ReportCodec(policy);
+      const stored = JSON.stringify({
+        readiness: {
+          checks: [{ id: policy.checks[0].id, state: 'fail', required: true, blocking: false, message: 'no' }],
+        },
+      });
+      const expanded = ownCodec.expandJson(stored);
+      expect(expanded).toBe(JSON.stringify(ownCodec.decode(stored)));
+      expect(expanded).not.toContain('rationale');
+      expect(JSON.parse(expanded).readiness.checks[0].howToFix).toBe(
+        'Fix it – now "please"',
+      );
+    });
+
+    it('falls back to decoding text it cannot splice, with the same result', () => {
+      const report = withoutTimestamp(evaluatedReport());
+      const body = codec.encodeBody(report);
+      const storedChecks = JSON.parse(body).readiness.checks;
+      const cases = [
+        // Not compact.
+        JSON.stringify(JSON.parse(body), null, 2),
+        // A policy text without a title: decode puts it where the policy text goes.
+        JSON.stringify({
+          ...JSON.parse(body),
+          readiness: { checks: [{ ...storedChecks[0], area: 'Custom' }] },
+        }),
+        // Keys in another order than evaluateEntity writes them.
+        JSON.stringify({
+          readiness: { checks: [{ state: 'pass', id: 'owner', message: 'm' }] },
+        }),
+        // No readiness at all.
+        JSON.stringify({ entityRef: 'component:default/x' }),
+      ];
+      for (const json of cases) {
+        expect(codec.expandJson(json)).toBe(viaDecode(json));
+      }
+    });
+
+    it('gives the same text as decode for reports full of characters JSON escapes', () => {
+      // Deterministic pseudo-random texts built from the characters that matter to a
+      // scanner: quotes, backslashes, brackets, JSON-looking fragments, non-ASCII.
+      const pieces = ['"', '\\', '\\"', '{', '}', '[', ']', ',', ':', '{"id":"x"', '"readiness":', ',"message":"', 'é', '–', '😀', '\n', '\u0001', '\ud800', 'plain'];
+      let seed = 42;
+      const random = () => {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        return seed / 2147483648;
+      };
+      const text = () =>
+        Array.from({ length: Math.floor(random() * 6) }, () =>
+          pieces[Math.floor(random() * pieces.length)],
+        ).join('');
+      const splicing = new ReportCodec(defaultPolicy);
+      const decode = jest.spyOn(splicing, 'decode');
+      for (let round = 0; round < 200; round++) {
+        const report = withoutTimestamp(evaluatedReport());
+        report.entityRef = `component:default/${text()}`;
+        report.problems = [{ severity: 'error', message: text() }];
+        report.readiness!.checks = report.readiness!.checks.map(check => ({
+          ...check,
+          message: text(),
+          ...(random() < 0.2 ? { howToFix: text() } : {}),
+          ...(random() < 0.1 ? { title: text() } : {}),
+        }));
+        report.gate!.reasons = [text(), text()];
+        const body = codec.encodeBody(report);
+        expect(codec.expandJson(body)).toBe(viaDecode(body));
+        expect(splicing.expandJson(body)).toBe(JSON.stringify(report));
+      }
+      expect(decode).not.toHaveBeenCalled();
+    });
+  });
 });
