@@ -154,7 +154,10 @@ describe('ReportCodec', () => {
       expect(codec.expandJson(body)).toBe(
         JSON.stringify(withoutTimestamp(report)),
       );
-      const stored = `${body.slice(0, -1)},"evaluatedAt":"${NOW.toISOString()}"}`;
+      const stored = `${body.slice(
+        0,
+        -1,
+      )},"evaluatedAt":"${NOW.toISOString()}"}`;
       expect(codec.expandJson(stored)).toBe(JSON.stringify(report));
     });
 
@@ -207,13 +210,18 @@ describe('ReportCodec', () => {
       const custom = JSON.stringify(
         withoutTimestamp(
           reportFor('component:default/a', {
-            checks: [checkResult('owner', 'pass'), checkResult('custom', 'fail')],
+            checks: [
+              checkResult('owner', 'pass'),
+              checkResult('custom', 'fail'),
+            ],
           }),
         ),
       );
       const whole = JSON.stringify(withoutTimestamp(evaluatedReport()));
       const outOfScope = codec.encodeBody(
-        withoutTimestamp(reportFor('component:default/lib', { inScope: false })),
+        withoutTimestamp(
+          reportFor('component:default/lib', { inScope: false }),
+        ),
       );
       const noChecks = codec.encodeBody(
         withoutTimestamp(reportFor('component:default/b', { checks: [] })),
@@ -231,9 +239,30 @@ describe('ReportCodec', () => {
           score: 1,
           verdict: 'ready',
           checks: [
-            { id: 'retired-check', state: 'pass', required: false, blocking: false, message: 'm' },
-            { id: 'owner', state: 'fail', required: true, blocking: true, message: 'm', howToFix: null },
-            { id: 'tier', state: 'fail', required: true, blocking: true, message: 'm', underlyingState: 'fail', waiver: { id: 'w' } },
+            {
+              id: 'retired-check',
+              state: 'pass',
+              required: false,
+              blocking: false,
+              message: 'm',
+            },
+            {
+              id: 'owner',
+              state: 'fail',
+              required: true,
+              blocking: true,
+              message: 'm',
+              howToFix: null,
+            },
+            {
+              id: 'tier',
+              state: 'fail',
+              required: true,
+              blocking: true,
+              message: 'm',
+              underlyingState: 'fail',
+              waiver: { id: 'w' },
+            },
           ],
         },
         gate: null,
@@ -241,7 +270,12 @@ describe('ReportCodec', () => {
       const expanded = codec.expandJson(stored);
       expect(expanded).toBe(viaDecode(stored));
       const checks = JSON.parse(expanded).readiness.checks;
-      expect(checks[0]).toMatchObject({ title: 'retired-check', area: 'Other', kind: 'automatic', howToFix: '' });
+      expect(checks[0]).toMatchObject({
+        title: 'retired-check',
+        area: 'Other',
+        kind: 'automatic',
+        howToFix: '',
+      });
       expect(checks[1].howToFix).toBe(
         defaultPolicy.checks.find(c => c.id === 'owner')!.howToFix,
       );
@@ -250,13 +284,25 @@ describe('ReportCodec', () => {
     it('uses the policy texts it was made with, including a check without a rationale', () => {
       const policy = {
         checks: [
-          { ...defaultPolicy.checks[0], rationale: undefined, howToFix: 'Fix it – now "please"' },
+          {
+            ...defaultPolicy.checks[0],
+            rationale: undefined,
+            howToFix: 'Fix it – now "please"',
+          },
         ],
       };
       const ownCodec = new ReportCodec(policy);
       const stored = JSON.stringify({
         readiness: {
-          checks: [{ id: policy.checks[0].id, state: 'fail', required: true, blocking: false, message: 'no' }],
+          checks: [
+            {
+              id: policy.checks[0].id,
+              state: 'fail',
+              required: true,
+              blocking: false,
+              message: 'no',
+            },
+          ],
         },
       });
       const expanded = ownCodec.expandJson(stored);
@@ -294,15 +340,36 @@ describe('ReportCodec', () => {
     it('gives the same text as decode for reports full of characters JSON escapes', () => {
       // Deterministic pseudo-random texts built from the characters that matter to a
       // scanner: quotes, backslashes, brackets, JSON-looking fragments, non-ASCII.
-      const pieces = ['"', '\\', '\\"', '{', '}', '[', ']', ',', ':', '{"id":"x"', '"readiness":', ',"message":"', 'é', '–', '😀', '\n', '\u0001', '\ud800', 'plain'];
+      const pieces = [
+        '"',
+        '\\',
+        '\\"',
+        '{',
+        '}',
+        '[',
+        ']',
+        ',',
+        ':',
+        '{"id":"x"',
+        '"readiness":',
+        ',"message":"',
+        'é',
+        '–',
+        '😀',
+        '\n',
+        '\u0001',
+        '\ud800',
+        'plain',
+      ];
       let seed = 42;
       const random = () => {
         seed = (seed * 1103515245 + 12345) % 2147483648;
         return seed / 2147483648;
       };
       const text = () =>
-        Array.from({ length: Math.floor(random() * 6) }, () =>
-          pieces[Math.floor(random() * pieces.length)],
+        Array.from(
+          { length: Math.floor(random() * 6) },
+          () => pieces[Math.floor(random() * pieces.length)],
         ).join('');
       const splicing = new ReportCodec(defaultPolicy);
       const decode = jest.spyOn(splicing, 'decode');

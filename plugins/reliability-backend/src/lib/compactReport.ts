@@ -32,7 +32,13 @@ interface ExpandedTexts {
  * How every stored check starts (evaluateEntity sets these first): the keys before which
  * #expand puts nothing, each with the `"` or `,"` before it.
  */
-const LEADING_KEYS = ['{"id":', ',"state":', ',"required":', ',"blocking":', ',"message":'];
+const LEADING_KEYS = [
+  '{"id":',
+  ',"state":',
+  ',"required":',
+  ',"blocking":',
+  ',"message":',
+];
 
 /**
  * Policy texts that a stored check never has without a title: #expand's object literal
