@@ -171,6 +171,7 @@ export class EvaluationService implements EntityEvaluator {
           page.items,
           credentials,
           (entity, report) => resultStore.prepare({ entity, report }),
+          true,
         );
         for (const result of results) {
           seen.add(result.row.entity_ref);
@@ -223,12 +224,17 @@ export class EvaluationService implements EntityEvaluator {
     entities: Entity[],
     credentials: BackstageCredentials,
     collect: (entity: EntityDescriptor, report: ReliabilityReport) => T,
+    fullRun = false,
   ): Promise<T[]> {
     const { policy, sloSource, reviewFacts, checkEvaluators } = this.#options;
     const refs = entities.map(entity => stringifyEntityRef(entity));
     const [slos, contexts, facts] = await Promise.all([
       sloSource.loadMany
-        ? sloSource.loadMany(entities, this.#options.sloConcurrency ?? 8)
+        ? sloSource.loadMany(entities, this.#options.sloConcurrency ?? 8, {
+            // Every page of a run reads the same few hundred files; a refresh or a
+            // write checks its entity's file anew.
+            reuseRecentFileChecks: fullRun,
+          })
         : mapWithConcurrency(
             entities,
             this.#options.sloConcurrency ?? 8,

@@ -103,7 +103,21 @@ describe('SloLoader', () => {
     ]);
   });
 
-  it('reloads a changed local file once its check interval has passed, without waiting for the TTL', async () => {
+  it('reloads a local file as soon as it changes, without waiting for the TTL', async () => {
+    const file = path.join(dir, 'slos/checkout.yaml');
+    await fs.writeFile(file, OPENSLO(0.999));
+    const { loader } = createLoader({ cacheTtlSeconds: 3600 });
+    expect((await loader.load(localEntity())).slos[0].target).toBe(0.999);
+    expect((await loader.load(localEntity())).slos[0].target).toBe(0.999);
+
+    await fs.writeFile(file, OPENSLO(0.95));
+    // Force a distinct mtime even on filesystems with coarse timestamps.
+    const later = new Date(Date.now() + 5000);
+    await fs.utimes(file, later, later);
+    expect((await loader.load(localEntity())).slos[0].target).toBe(0.95);
+  });
+
+  it('in a full run, reloads a changed local file once its check interval has passed', async () => {
     const file = path.join(dir, 'slos/checkout.yaml');
     await fs.writeFile(file, OPENSLO(0.999));
     let now = 1_000_000;
@@ -112,16 +126,23 @@ describe('SloLoader', () => {
       fileCheckIntervalMs: 2000,
       now: () => now,
     });
-    expect((await loader.load(localEntity())).slos[0].target).toBe(0.999);
+    const fullRunLoad = async () =>
+      (
+        await loader.loadMany([localEntity()], 8, {
+          reuseRecentFileChecks: true,
+        })
+      )[0].slos[0].target;
+    expect(await fullRunLoad()).toBe(0.999);
 
     await fs.writeFile(file, OPENSLO(0.95));
-    // Force a distinct mtime even on filesystems with coarse timestamps.
     const later = new Date(Date.now() + 5000);
     await fs.utimes(file, later, later);
     now += 1999;
-    expect((await loader.load(localEntity())).slos[0].target).toBe(0.999);
-    now += 1;
+    expect(await fullRunLoad()).toBe(0.999);
+    // A refresh of one entity checks its file at once.
     expect((await loader.load(localEntity())).slos[0].target).toBe(0.95);
+    now += 1;
+    expect(await fullRunLoad()).toBe(0.95);
   });
 
   it('checks a local file once per interval however many entities share it', async () => {
@@ -131,26 +152,35 @@ describe('SloLoader', () => {
     const { loader } = createLoader({ now: () => now });
     const stat = jest.spyOn(fs, 'stat');
     try {
-      for (let page = 0; page < 3; page++) {
-        await loader.loadMany([localEntity(), localEntity(), localEntity()]);
+      const page = [localEntity(), localEntity(), localEntity()];
+      for (let i = 0; i < 3; i++) {
+        await loader.loadMany(page, 8, { reuseRecentFileChecks: true });
       }
       expect(stat).toHaveBeenCalledTimes(1);
       now += 2000;
-      await loader.load(localEntity());
+      await loader.loadMany(page, 8, { reuseRecentFileChecks: true });
       expect(stat).toHaveBeenCalledTimes(2);
+      await loader.loadMany(page);
+      expect(stat).toHaveBeenCalledTimes(3);
     } finally {
       stat.mockRestore();
     }
   });
 
-  it('sees a missing local file appear after the check interval', async () => {
+  it('in a full run, sees a missing local file appear after the check interval', async () => {
     let now = 1_000_000;
     const { loader } = createLoader({ now: () => now });
-    expect((await loader.load(localEntity())).status).toBe('unreachable');
+    const fullRunLoad = async () =>
+      (
+        await loader.loadMany([localEntity()], 8, {
+          reuseRecentFileChecks: true,
+        })
+      )[0];
+    expect((await fullRunLoad()).status).toBe('unreachable');
     await fs.writeFile(path.join(dir, 'slos/checkout.yaml'), OPENSLO(0.99));
-    expect((await loader.load(localEntity())).status).toBe('unreachable');
+    expect((await fullRunLoad()).status).toBe('unreachable');
     now += 2000;
-    const result = await loader.load(localEntity());
+    const result = await fullRunLoad();
     expect(result.status).toBe('loaded');
     expect(result.slos[0].target).toBe(0.99);
   });

@@ -33,7 +33,19 @@ export interface SloSource {
    * Loads the files of many entities, reading each distinct file once (many services
    * share one SLO file). Results are in input order. Never throws.
    */
-  loadMany?(entities: Entity[], concurrency?: number): Promise<SloLoadResult[]>;
+  loadMany?(
+    entities: Entity[],
+    concurrency?: number,
+    options?: LoadManyOptions,
+  ): Promise<SloLoadResult[]>;
+}
+
+export interface LoadManyOptions {
+  /**
+   * A full run's pages: a local file checked (`stat`) less than `fileCheckIntervalMs` ago
+   * is not checked again. Without it every load checks, so a refresh sees an edit at once.
+   */
+  reuseRecentFileChecks?: boolean;
 }
 
 export interface SloLoaderOptions {
@@ -187,7 +199,9 @@ export class SloLoader implements SloSource {
   async loadMany(
     entities: Entity[],
     concurrency = 8,
+    options?: LoadManyOptions,
   ): Promise<SloLoadResult[]> {
+    const reuse = options?.reuseRecentFileChecks ?? false;
     const targets = entities.map(entity => this.#resolve(entity));
     const distinct = new Map<string, ResolvedTarget>();
     for (const target of targets) {
@@ -197,7 +211,7 @@ export class SloLoader implements SloSource {
     }
     const loaded = new Map<string, SloLoadResult>();
     await mapWithConcurrency([...distinct.values()], concurrency, async t => {
-      loaded.set(t.key, await this.#loadTarget(t));
+      loaded.set(t.key, await this.#loadTarget(t, reuse));
     });
     return targets.map(target =>
       'result' in target ? target.result : loaded.get(target.key)!,
@@ -238,12 +252,17 @@ export class SloLoader implements SloSource {
     }
   }
 
-  #loadTarget(target: ResolvedTarget): Promise<SloLoadResult> {
-    let pending = this.#inFlight.get(target.key);
+  #loadTarget(
+    target: ResolvedTarget,
+    reuseRecentFileChecks = false,
+  ): Promise<SloLoadResult> {
+    // A load that must check the file does not join one that may skip the check.
+    const key = reuseRecentFileChecks ? `${target.key}\0recent` : target.key;
+    let pending = this.#inFlight.get(key);
     if (!pending) {
       pending = (
         target.type === 'file'
-          ? this.#loadFile(toLocalPath(target.target))
+          ? this.#loadFile(toLocalPath(target.target), reuseRecentFileChecks)
           : this.#loadUrl(target.target)
       ).catch(error => {
         // Parsing is documented never to throw; this guards the promise anyway.
@@ -253,8 +272,8 @@ export class SloLoader implements SloSource {
           `Could not load SLO file ${target.raw}: ${describeError(error)}`,
         );
       });
-      this.#inFlight.set(target.key, pending);
-      pending.finally(() => this.#inFlight.delete(target.key));
+      this.#inFlight.set(key, pending);
+      pending.finally(() => this.#inFlight.delete(key));
     }
     return pending;
   }
@@ -267,11 +286,18 @@ export class SloLoader implements SloSource {
     this.#parsed.set(key, parsed);
   }
 
-  /** The file's `stat`, at most `fileCheckIntervalMs` old. */
-  async #checkFile(path: string): Promise<FileCheck['stat']> {
+  /** The file's `stat`; with `reuseRecent`, one at most `fileCheckIntervalMs` old. */
+  async #checkFile(
+    path: string,
+    reuseRecent: boolean,
+  ): Promise<FileCheck['stat']> {
     const now = this.#now();
     const known = this.#fileChecks.get(path);
-    if (known && now - known.checkedAt < this.#fileCheckIntervalMs) {
+    if (
+      reuseRecent &&
+      known &&
+      now - known.checkedAt < this.#fileCheckIntervalMs
+    ) {
       return known.stat;
     }
     let stat: FileCheck['stat'];
@@ -292,9 +318,12 @@ export class SloLoader implements SloSource {
     return stat;
   }
 
-  async #loadFile(path: string): Promise<SloLoadResult> {
+  async #loadFile(
+    path: string,
+    reuseRecentFileChecks: boolean,
+  ): Promise<SloLoadResult> {
     const location = `file:${path}`;
-    const stat = await this.#checkFile(path);
+    const stat = await this.#checkFile(path, reuseRecentFileChecks);
     if ('error' in stat) {
       const error = stat.error;
       const code = (error as { code?: string }).code;
