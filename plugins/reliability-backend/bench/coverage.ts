@@ -237,7 +237,9 @@ async function benchOne(
         'coverage data',
         `${data.results.toLocaleString(
           'en-US',
-        )} results, ${data.checkStates.toLocaleString('en-US')} check states, ${
+        )} results, ${data.checkStates.toLocaleString(
+          'en-US',
+        )} failing, unknown or waived checks, ${
           data.groups
         } groups, ${data.dailyRowsPerDay.toLocaleString(
           'en-US',

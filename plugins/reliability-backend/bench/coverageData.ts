@@ -1,9 +1,13 @@
 /**
  * Synthetic data of the coverage benchmark: a four-level group tree of ~300 groups, result
- * rows with their check states, and 400 days of daily coverage. Deterministic (seeded).
+ * rows with their check summaries, and 400 days of daily coverage. Deterministic (seeded).
  */
 import type { Knex } from 'knex';
-import { DEFAULT_CHECK_IDS } from '@reliability-suite/plugin-reliability-common';
+import {
+  DEFAULT_CHECK_IDS,
+  type CheckState,
+} from '@reliability-suite/plugin-reliability-common';
+import { summarizeChecks, type CheckSummaryRow } from '../src/lib/checkSummary';
 import { TABLES } from '../src/services/types';
 import { buildGroupAncestry, GroupNode } from '../src/lib/groupAncestry';
 import { addDays } from '../src/services/CoverageSnapshotService';
@@ -77,8 +81,8 @@ export interface BenchCoverageData {
 
 /**
  * Fills the coverage tables: `inScope` in-scope entities plus 10% out-of-scope ones, each
- * with a ~3 KB report (a real report's size, so scans read realistic pages), a check-state
- * row for each of its 16 checks that fails, is unknown or is waived, and `days` days of history copied from today's snapshot with a rising
+ * with a ~3 KB report (a real report's size, so scans read realistic pages), a check
+ * summary listing which of its 16 checks fail, are unknown or are waived, and `days` days of history copied from today's snapshot with a rising
  * trend.
  */
 export async function fillCoverageData(options: {
@@ -100,24 +104,24 @@ export async function fillCoverageData(options: {
   ).toString('base64');
   const isSqlite = String(knex.client.config.client).includes('sqlite');
   const rowsPerInsert = isSqlite ? 35 : 1000;
-  const statesPerInsert = isSqlite ? 240 : 5000;
+  const summariesPerInsert = isSqlite ? 300 : 5000;
   const total = Math.round(inScope * 1.1);
   let written = 0;
   let states = 0;
   await knex.transaction(async tx => {
     let rows: Record<string, unknown>[] = [];
-    const stateRows: Record<string, unknown>[] = [];
+    const summaryRows: CheckSummaryRow[] = [];
     const flush = async (force: boolean) => {
       if (rows.length >= rowsPerInsert || (force && rows.length)) {
         await tx(TABLES.results).insert(rows);
         rows = [];
       }
       while (
-        stateRows.length >= statesPerInsert ||
-        (force && stateRows.length)
+        summaryRows.length >= summariesPerInsert ||
+        (force && summaryRows.length)
       ) {
-        await tx(TABLES.checkStates).insert(
-          stateRows.splice(0, statesPerInsert),
+        await tx(TABLES.checkSummaries).insert(
+          summaryRows.splice(0, summariesPerInsert),
         );
       }
     };
@@ -194,28 +198,24 @@ export async function fillCoverageData(options: {
         evaluated_at: `${today}T06:00:00.000Z`,
       });
       if (scoped) {
-        for (const checkId of CHECK_IDS) {
-          const stateRoll = next();
-          const state = weighted(
-            stateRoll,
+        const checks = CHECK_IDS.map(checkId => ({
+          id: checkId,
+          state: weighted<CheckState>(
+            next(),
             [
               [maturity, 'pass'],
               [0.03, 'waived'],
               [0.03, 'unknown'],
             ],
             'fail',
-          );
-          // As the evaluation stores them: a row only for a check that needs attention.
-          if (state !== 'pass') {
-            stateRows.push({
-              entity_ref: entityRef,
-              check_id: checkId,
-              state,
-              required: true,
-            });
-            states += 1;
-          }
+          ),
+        }));
+        // As the evaluation stores them: one summary of the checks needing attention.
+        const summary = summarizeChecks(entityRef, checks);
+        if (summary) {
+          summaryRows.push(summary);
         }
+        states += checks.filter(check => check.state !== 'pass').length;
       }
       written += 1;
       await flush(false);

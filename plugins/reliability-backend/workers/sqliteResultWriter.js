@@ -24,12 +24,13 @@
  * the scoring of the next page. A worker loads files from disk as they are: there is no
  * TypeScript transform or bundle there.
  *
- * A batch is `[values, states][]`: each result's column values in RESULT_COLUMNS order,
- * and its check states as [entity_ref, check_id, state, required] rows.
+ * A batch is `[values, summary][]`: each result's column values in RESULT_COLUMNS order,
+ * and its check summary as [entity_ref, failing, waived], or null when no check needs
+ * attention.
  */
 
 const RESULTS_TABLE = 'reliability_entity_results';
-const CHECK_STATES_TABLE = 'reliability_check_states';
+const CHECK_SUMMARIES_TABLE = 'reliability_check_summaries';
 
 const RESULT_COLUMNS = [
   'entity_ref',
@@ -65,7 +66,7 @@ const HASH_INDEX = RESULT_COLUMNS.indexOf('result_hash');
  * each stored hash and writes only changed results, a prepared statement run per row.
  *
  * @param {{ prepare(sql: string): any; transaction(fn: Function): Function }} connection
- * @returns {(batch: Array<[unknown[], unknown[][]]>) => number} the number written
+ * @returns {(batch: Array<[unknown[], unknown[] | null]>) => number} the number written
  */
 function createResultWriter(connection) {
   const upsertResult = connection.prepare(
@@ -83,14 +84,14 @@ function createResultWriter(connection) {
       `select "result_hash" from "${RESULTS_TABLE}" where "entity_ref" = ?`,
     )
     .pluck();
-  const deleteStates = connection.prepare(
-    `delete from "${CHECK_STATES_TABLE}" where "entity_ref" = ?`,
+  const deleteSummary = connection.prepare(
+    `delete from "${CHECK_SUMMARIES_TABLE}" where "entity_ref" = ?`,
   );
-  const insertState = connection.prepare(
-    `insert into "${CHECK_STATES_TABLE}" ("entity_ref", "check_id", "state", "required") values (?, ?, ?, ?)`,
+  const insertSummary = connection.prepare(
+    `insert into "${CHECK_SUMMARIES_TABLE}" ("entity_ref", "failing", "waived") values (?, ?, ?)`,
   );
   return connection.transaction(
-    /** @param {Array<[unknown[], unknown[][]]>} batch */
+    /** @param {Array<[unknown[], unknown[] | null]>} batch */
     batch => {
       // Last one wins when a batch holds the same entity twice.
       const latest = new Map();
@@ -103,18 +104,18 @@ function createResultWriter(connection) {
         a[0][0] < b[0][0] ? -1 : 1,
       );
       let written = 0;
-      for (const [values, states] of ordered) {
+      for (const [values, summary] of ordered) {
         const storedHash = readHash.get(values[0]);
         if (storedHash === values[HASH_INDEX]) {
           continue;
         }
         upsertResult.run(values);
-        // A result that was not stored has no check states to replace.
+        // A result that was not stored has no summary to replace.
         if (storedHash !== undefined) {
-          deleteStates.run(values[0]);
+          deleteSummary.run(values[0]);
         }
-        for (const state of states) {
-          insertState.run(state);
+        if (summary) {
+          insertSummary.run(summary);
         }
         written++;
       }

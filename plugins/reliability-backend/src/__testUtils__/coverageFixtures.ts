@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import type { CheckState } from '@reliability-suite/plugin-reliability-common';
 import { TABLES } from '../services/types';
-import type { CheckStateRow, ResultRow } from '../lib/resultRow';
+import type { ResultRow } from '../lib/resultRow';
+import { summarizeChecks, type CheckSummaryRow } from '../lib/checkSummary';
 import { buildGroupAncestry, GroupNode } from '../lib/groupAncestry';
 
 export interface FixtureEntity {
@@ -29,7 +30,7 @@ export interface FixtureEntity {
 /** A results row as the results store writes it, built from a short description. */
 export function fixtureRow(entity: FixtureEntity): {
   row: ResultRow;
-  states: CheckStateRow[];
+  summary: CheckSummaryRow | null;
 } {
   const entityRef = `component:default/${entity.name}`;
   const flag = (value: boolean | undefined) => value ?? false;
@@ -71,13 +72,11 @@ export function fixtureRow(entity: FixtureEntity): {
     dashboard: pass(entity.dashboard),
     ...entity.checks,
   };
-  const states = Object.entries(checks).map(([checkId, state]) => ({
-    entity_ref: entityRef,
-    check_id: checkId,
-    state,
-    required: true,
-  }));
-  return { row, states };
+  const summary = summarizeChecks(
+    entityRef,
+    Object.entries(checks).map(([id, state]) => ({ id, state })),
+  );
+  return { row, summary };
 }
 
 export async function insertEntities(
@@ -85,10 +84,14 @@ export async function insertEntities(
   entities: FixtureEntity[],
 ): Promise<void> {
   for (const entity of entities) {
-    const { row, states } = fixtureRow(entity);
+    const { row, summary } = fixtureRow(entity);
     await knex(TABLES.results).insert(row).onConflict('entity_ref').merge();
-    await knex(TABLES.checkStates).where('entity_ref', row.entity_ref).delete();
-    await knex(TABLES.checkStates).insert(states);
+    await knex(TABLES.checkSummaries)
+      .where('entity_ref', row.entity_ref)
+      .delete();
+    if (summary) {
+      await knex(TABLES.checkSummaries).insert(summary);
+    }
   }
 }
 

@@ -133,7 +133,11 @@ export class DatabaseCoverageStore implements CoverageStore {
     return new DatabaseCoverageStore(client);
   }
 
-  private constructor(private readonly db: Knex) {}
+  readonly #isPostgres: boolean;
+
+  private constructor(private readonly db: Knex) {
+    this.#isPostgres = String(db.client.config.client ?? '').startsWith('pg');
+  }
 
   async replaceGroupAncestry(
     rows: AncestryRow[],
@@ -378,17 +382,32 @@ export class DatabaseCoverageStore implements CoverageStore {
   }
 
   async getHeatmap(filter: EntityListFilter): Promise<HeatmapRow[]> {
-    const perOwner = this.db(`${TABLES.checkStates} as cs`)
-      .join(`${TABLES.results} as r`, 'r.entity_ref', 'cs.entity_ref')
-      .select(
-        'r.owner_ref',
-        'cs.check_id',
-        'cs.state',
-        this.db.raw('COUNT(*) AS n'),
-      )
-      .whereIn('cs.state', ['fail', 'unknown', 'waived'])
-      .groupBy('r.owner_ref', 'cs.check_id', 'cs.state');
-    applyResultFilter(perOwner, this.db, filter);
+    // Each summary's failing and waived lists expanded to one row per check, counted per
+    // direct owner: (owner, check, state, n), as the roll-up below takes them.
+    const perOwnerOf = (list: 'failing' | 'waived') => {
+      const query = this.db(`${TABLES.checkSummaries} as cs`)
+        .join(`${TABLES.results} as r`, 'r.entity_ref', 'cs.entity_ref')
+        .joinRaw(
+          this.#isPostgres
+            ? `CROSS JOIN LATERAL json_array_elements_text(cs.${list}::json) AS j(value)`
+            : `CROSS JOIN json_each(cs.${list}) AS j`,
+        )
+        .select(
+          'r.owner_ref',
+          this.db.raw('j.value AS check_id'),
+          this.db.raw(`'${list === 'waived' ? 'waived' : 'fail'}' AS state`),
+          this.db.raw('COUNT(*) AS n'),
+        )
+        .groupBy('r.owner_ref', 'j.value');
+      applyResultFilter(query, this.db, filter);
+      return query;
+    };
+    // Each side as a derived table: SQLite allows no parenthesised SELECT in a UNION,
+    // and knex would otherwise apply the first side's GROUP BY to the whole union.
+    const perOwner = this.db
+      .select('*')
+      .from(perOwnerOf('failing').as('f'))
+      .unionAll(this.db.select('*').from(perOwnerOf('waived').as('w')));
     const cellsQuery = this.db
       .from(perOwner.as('o'))
       .leftJoin(`${TABLES.groupAncestry} as a`, 'a.group_ref', 'o.owner_ref')

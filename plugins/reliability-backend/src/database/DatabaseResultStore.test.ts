@@ -40,13 +40,16 @@ describe('DatabaseResultStore', () => {
       expect(stored?.report).toEqual(reportFor('component:default/a', {}));
       expect(stored?.evaluatedAt).toBe('2026-11-22T10:00:00.000Z');
 
-      const states = await knex(TABLES.checkStates)
-        .where('entity_ref', 'component:default/a')
-        .orderBy('check_id');
-      // Only checks that need attention are stored as rows; a passing one is not.
-      expect(
-        states.map(s => [s.check_id, s.state, Boolean(s.required)]),
-      ).toEqual([['slo-defined', 'fail', true]]);
+      // Only checks that need attention are summarised; a passing one is not.
+      await expect(
+        knex(TABLES.checkSummaries).where('entity_ref', 'component:default/a'),
+      ).resolves.toEqual([
+        {
+          entity_ref: 'component:default/a',
+          failing: '["slo-defined"]',
+          waived: '[]',
+        },
+      ]);
       await expect(store.getResult('component:default/zzz')).resolves.toBe(
         undefined,
       );
@@ -85,10 +88,10 @@ describe('DatabaseResultStore', () => {
       const stored = await store.getResult(entity.entityRef);
       expect(stored?.evaluatedAt).toBe('2026-02-01T00:00:00.000Z');
       expect(stored?.report.readiness?.checks).toHaveLength(2);
-      // The failing slo-defined row of the first result is gone, not left behind.
-      const states = await knex(TABLES.checkStates).select();
-      expect(states.map(s => [s.check_id, s.state])).toEqual([
-        ['oncall', 'waived'],
+      // The failing slo-defined of the first result is gone, not left behind.
+      const summaries = await knex(TABLES.checkSummaries).select();
+      expect(summaries.map(s => [s.failing, s.waived])).toEqual([
+        ['[]', '["oncall"]'],
       ]);
       const row = await knex(TABLES.results).first();
       expect(Boolean(row.has_slo)).toBe(true);
@@ -117,8 +120,10 @@ describe('DatabaseResultStore', () => {
         ),
       );
       expect(outcomes.every(o => o.written <= 1)).toBe(true);
-      const states = await knex(TABLES.checkStates).select();
-      expect(states.map(s => s.check_id).sort()).toEqual([
+      // One summary, whichever write came last; never two.
+      const summaries = await knex(TABLES.checkSummaries).select();
+      expect(summaries).toHaveLength(1);
+      expect(JSON.parse(summaries[0].failing)).toEqual([
         'owner',
         'slo-defined',
       ]);
@@ -146,7 +151,9 @@ describe('DatabaseResultStore', () => {
         'component:default/evaluated-during-run',
         'component:default/kept',
       ]);
-      const stateRefs = await knex(TABLES.checkStates).distinct('entity_ref');
+      const stateRefs = await knex(TABLES.checkSummaries).distinct(
+        'entity_ref',
+      );
       expect(stateRefs.map(r => r.entity_ref).sort()).toEqual(refs);
     },
   );
@@ -167,7 +174,7 @@ describe('DatabaseResultStore', () => {
       );
       await store.writeResults(more);
       expect(
-        Number((await knex(TABLES.checkStates).count({ n: '*' }))[0].n),
+        Number((await knex(TABLES.checkSummaries).count({ n: '*' }))[0].n),
       ).toBe(6000);
 
       const seen = new Set(batch.slice(0, 10).map(r => r.entity.entityRef));
@@ -180,7 +187,7 @@ describe('DatabaseResultStore', () => {
         10,
       );
       expect(
-        Number((await knex(TABLES.checkStates).count({ n: '*' }))[0].n),
+        Number((await knex(TABLES.checkSummaries).count({ n: '*' }))[0].n),
       ).toBe(10);
     },
   );

@@ -3,9 +3,9 @@ import type { ReliabilityPolicy } from '@reliability-suite/plugin-reliability-co
 import { Knex } from 'knex';
 import { TABLES } from '../services/types';
 import { ReportCodec } from '../lib/compactReport';
+import type { CheckSummaryRow } from '../lib/checkSummary';
 import {
   prepareResult,
-  type CheckStateRow,
   type PreparedResult,
   type ResultRow,
 } from '../lib/resultRow';
@@ -83,28 +83,6 @@ async function insertRows<T extends object>(
   }
 }
 
-/**
- * PostgreSQL: the many small check-state rows go in as four arrays per statement, which
- * parses and binds several times faster than thousands of VALUES tuples.
- */
-async function insertCheckStatesWithUnnest(
-  tx: Knex.Transaction,
-  states: CheckStateRow[],
-): Promise<void> {
-  for (const part of chunk(states, 10_000)) {
-    await tx.raw(
-      `insert into "${TABLES.checkStates}" ("entity_ref", "check_id", "state", "required")
-       select * from unnest(?::text[], ?::text[], ?::text[], ?::boolean[])`,
-      [
-        part.map(state => state.entity_ref),
-        part.map(state => state.check_id),
-        part.map(state => state.state),
-        part.map(state => state.required),
-      ] as any,
-    );
-  }
-}
-
 const READ_VERSION = {
   columns: ['result_hash', 'evaluated_at'],
   name: 'reliability-read-result-version',
@@ -161,7 +139,7 @@ function toRun(row: RunRow): EvaluationRun {
 }
 
 /**
- * Stores current results in `reliability_entity_results` and `reliability_check_states`.
+ * Stores current results in `reliability_entity_results` and `reliability_check_summaries`.
  * The `report` column holds the report without the policy's static check texts (see
  * ReportCodec); reads give back the full report.
  */
@@ -270,21 +248,19 @@ export class DatabaseResultStore implements ResultStore {
       );
       // Also for results that were not stored when the hashes were read: a concurrent
       // write of the same entity (an attestation while a run writes its page) may have
-      // stored them since; the upsert above waited for it, so this sees its states.
+      // stored them since; the upsert above waited for it, so this sees its summary.
       for (const part of chunk(
         changed.map(p => p.row.entity_ref),
         refsPerStatement,
       )) {
-        await tx(TABLES.checkStates).whereIn('entity_ref', part).delete();
+        await tx(TABLES.checkSummaries).whereIn('entity_ref', part).delete();
       }
-      const states = changed.flatMap(p => p.checkStates);
-      if (this.#isPostgres) {
-        await insertCheckStatesWithUnnest(tx, states);
-      } else {
-        await insertRows(tx, TABLES.checkStates, states, {
-          maxVariables: this.#maxVariables,
-        });
-      }
+      const summaries = changed
+        .map(p => p.checkSummary)
+        .filter((summary): summary is CheckSummaryRow => summary !== null);
+      await insertRows(tx, TABLES.checkSummaries, summaries, {
+        maxVariables: this.#maxVariables,
+      });
     });
     return { written: changed.length };
   }
@@ -415,7 +391,7 @@ export class DatabaseResultStore implements ResultStore {
             .select('entity_ref')
         ).map((row: { entity_ref: string }) => row.entity_ref);
         if (removable.length > 0) {
-          await tx(TABLES.checkStates)
+          await tx(TABLES.checkSummaries)
             .whereIn('entity_ref', removable)
             .delete();
           deleted += await tx(TABLES.results)

@@ -77,12 +77,12 @@ describe('SqliteResults with a database file', () => {
       expect.objectContaining({ report: resultFor('service-7').report }),
     );
     await expect(
-      knex(TABLES.checkStates).where(
+      knex(TABLES.checkSummaries).where(
         'entity_ref',
         'component:default/service-7',
       ),
     ).resolves.toEqual([
-      expect.objectContaining({ check_id: 'slo-defined', state: 'fail' }),
+      expect.objectContaining({ failing: '["slo-defined"]', waived: '[]' }),
     ]);
 
     await expect(
@@ -95,7 +95,7 @@ describe('SqliteResults with a database file', () => {
       ),
     ).resolves.toEqual({ written: 1 });
     await expect(
-      knex(TABLES.checkStates).where(
+      knex(TABLES.checkSummaries).where(
         'entity_ref',
         'component:default/service-7',
       ),
@@ -146,7 +146,7 @@ describe('SqliteResults with a database file', () => {
       2020,
     );
     expect(
-      Number((await knex(TABLES.checkStates).count({ n: '*' }))[0].n),
+      Number((await knex(TABLES.checkSummaries).count({ n: '*' }))[0].n),
     ).toBe(2020);
   });
 

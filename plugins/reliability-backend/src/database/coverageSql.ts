@@ -7,6 +7,7 @@ import type {
 } from '@reliability-suite/plugin-reliability-common';
 import { COVERAGE_NONE_KEY } from '@reliability-suite/plugin-reliability-common';
 import { TABLES } from '../services/types';
+import { summaryListNeedle } from '../lib/checkSummary';
 
 /**
  * SQL fragments shared by the coverage store's queries. Every fragment is a constant chosen
@@ -160,13 +161,18 @@ export function applyResultFilter(
     query.whereIn('r.maturity_level', filter.maturity);
   }
   if (filter.failingCheck) {
-    // An IN over the (check_id, state) index: one set of refs, not a lookup per entity.
+    // One set of refs from the narrow summaries table, not a lookup per entity.
     query.whereIn(
       'r.entity_ref',
-      db(TABLES.checkStates)
+      db(TABLES.checkSummaries)
         .select('entity_ref')
-        .where('check_id', filter.failingCheck)
-        .whereIn('state', ['fail', 'unknown']),
+        // A plain substring search: several times faster than LIKE on either database.
+        .whereRaw(
+          String(db.client.config.client).startsWith('pg')
+            ? 'strpos(failing, ?) > 0'
+            : 'instr(failing, ?) > 0',
+          [summaryListNeedle(filter.failingCheck)],
+        ),
     );
   }
   if (filter.stage) {

@@ -1,8 +1,8 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import type { PreparedResult, ResultRow } from '../lib/resultRow';
 
-/** One result as the SQLite writer takes it: column values and check-state rows. */
-export type WriteRecord = [values: unknown[], states: unknown[][]];
+/** One result as the SQLite writer takes it: column values and its check summary. */
+export type WriteRecord = [values: unknown[], summary: unknown[] | null];
 export type WriteBatch = WriteRecord[];
 
 /** workers/sqliteResultWriter.js, shipped with the package: usable here and in a worker. */
@@ -24,7 +24,7 @@ const RESULT_COLUMNS = writerModule.RESULT_COLUMNS;
  * worker thread receives by structured clone without any object shapes to rebuild.
  */
 export function toWriteBatch(results: PreparedResult[]): WriteBatch {
-  return results.map(({ row, checkStates }) => {
+  return results.map(({ row, checkSummary }) => {
     const values = new Array<unknown>(RESULT_COLUMNS.length);
     for (let i = 0; i < RESULT_COLUMNS.length; i++) {
       const value = row[RESULT_COLUMNS[i]];
@@ -32,12 +32,11 @@ export function toWriteBatch(results: PreparedResult[]): WriteBatch {
     }
     return [
       values,
-      checkStates.map(state => [
-        state.entity_ref,
-        state.check_id,
-        state.state,
-        state.required ? 1 : 0,
-      ]),
+      checkSummary && [
+        checkSummary.entity_ref,
+        checkSummary.failing,
+        checkSummary.waived,
+      ],
     ];
   });
 }

@@ -122,37 +122,36 @@ describe('prepareResult', () => {
     });
   });
 
-  it('writes a check-state row only for checks that need attention, none when out of scope', () => {
+  it('summarises the checks that need attention, none when out of scope', () => {
     const inScope = prepareResult(entity, reportFor(entity.entityRef));
-    expect(inScope.checkStates).toEqual([
-      {
-        entity_ref: entity.entityRef,
-        check_id: 'slo-defined',
-        state: 'fail',
-        required: true,
-      },
-    ]);
+    expect(inScope.checkSummary).toEqual({
+      entity_ref: entity.entityRef,
+      failing: '["slo-defined"]',
+      waived: '[]',
+    });
     const everyState = prepareResult(
       entity,
       reportFor(entity.entityRef, {
         checks: CHECK_STATES.map(state => checkResult(`check-${state}`, state)),
       }),
     );
-    expect(everyState.checkStates.map(row => row.state).sort()).toEqual([
-      'fail',
-      'unknown',
-      'waived',
-    ]);
-    expect(everyState.checkStates.map(row => row.check_id).sort()).toEqual([
-      'check-fail',
-      'check-unknown',
-      'check-waived',
-    ]);
+    expect(everyState.checkSummary).toEqual({
+      entity_ref: entity.entityRef,
+      failing: '["check-fail","check-unknown"]',
+      waived: '["check-waived"]',
+    });
+    const allPassing = prepareResult(
+      entity,
+      reportFor(entity.entityRef, {
+        checks: [checkResult('owner', 'pass'), checkResult('docs', 'warn')],
+      }),
+    );
+    expect(allPassing.checkSummary).toBeNull();
     const outOfScope = prepareResult(
       entity,
       reportFor(entity.entityRef, { inScope: false }),
     );
-    expect(outOfScope.checkStates).toEqual([]);
+    expect(outOfScope.checkSummary).toBeNull();
     expect(outOfScope.row).toMatchObject({
       in_scope: false,
       score: null,

@@ -1,10 +1,8 @@
 import { createHash, hash } from 'node:crypto';
-import type {
-  CheckState,
-  ReliabilityReport,
-} from '@reliability-suite/plugin-reliability-common';
+import type { ReliabilityReport } from '@reliability-suite/plugin-reliability-common';
 import type { ReportCodec } from './compactReport';
 import type { EntityDescriptor } from './entityDescriptor';
+import { summarizeChecks, type CheckSummaryRow } from './checkSummary';
 
 /** A row of `reliability_entity_results`, as written. */
 export interface ResultRow {
@@ -35,28 +33,11 @@ export interface ResultRow {
   evaluated_at: string;
 }
 
-/** A row of `reliability_check_states`. */
-export interface CheckStateRow {
-  entity_ref: string;
-  check_id: string;
-  state: CheckState;
-  required: boolean;
-}
-
 export interface PreparedResult {
   row: ResultRow;
-  checkStates: CheckStateRow[];
+  /** The checks needing attention; null when none does (no row is stored). */
+  checkSummary: CheckSummaryRow | null;
 }
-
-/**
- * The check states stored as rows: what the failing-check filter and the heatmap read.
- * Every other state is only in the report, which carries all checks.
- */
-export const ATTENTION_STATES: ReadonlySet<CheckState> = new Set<CheckState>([
-  'fail',
-  'unknown',
-  'waived',
-]);
 
 /** The checks whose pass (or warn) the `has_*` columns record. */
 const HAS_COLUMNS: ReadonlyMap<string, keyof ResultRow> = new Map([
@@ -155,7 +136,6 @@ export function prepareResult(
   };
 
   const checks = report.readiness?.checks ?? [];
-  const checkStates: CheckStateRow[] = [];
   for (let index = 0; index < checks.length; index++) {
     const check = checks[index];
     const column = HAS_COLUMNS.get(check.id);
@@ -165,14 +145,6 @@ export function prepareResult(
     if (check.state === 'waived') {
       row.has_waiver = true;
     }
-    if (ATTENTION_STATES.has(check.state)) {
-      checkStates.push({
-        entity_ref: entity.entityRef,
-        check_id: check.id,
-        state: check.state,
-        required: check.required,
-      });
-    }
   }
-  return { row, checkStates };
+  return { row, checkSummary: summarizeChecks(entity.entityRef, checks) };
 }

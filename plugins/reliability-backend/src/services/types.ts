@@ -41,8 +41,8 @@ export interface EntityEvaluator {
 export const TABLES = {
   /** Current result per catalog entity (owned by DatabaseResultStore). */
   results: 'reliability_entity_results',
-  /** Current state per entity and check, for filters and the heatmap (DatabaseResultStore). */
-  checkStates: 'reliability_check_states',
+  /** Failing and waived checks per entity, for filters and the heatmap (DatabaseResultStore). */
+  checkSummaries: 'reliability_check_summaries',
   /** One row per full catalog evaluation (DatabaseResultStore). */
   runs: 'reliability_runs',
   /** Attestations, every version kept (DatabaseReviewStore). */
