@@ -5,6 +5,7 @@ import type {
 } from '@reliability-suite/plugin-reliability-common';
 import type { EvaluationRun, ResultStore } from '../database/ResultStore';
 import { LruCache } from '../lib/LruCache';
+import { utf8Bytes } from '../lib/utf8Bytes';
 
 /** The part of the evaluation service the report endpoints use. */
 export interface ReportEvaluator {
@@ -100,7 +101,7 @@ export class ReportService {
       storedEvaluatedAt: stored.evaluatedAt,
       evaluatedAt,
     });
-    entry.report = Buffer.from(
+    entry.report = utf8Bytes(
       withEvaluatedAt(stored.reportJson, stored.evaluatedAt, evaluatedAt),
     );
     return { body: entry.report, etag: etagOf(entry) };
