@@ -35,6 +35,18 @@ export const entityPathSchema = z.object({
 
 /** Parses the entity path parameters into a lower-case entity ref, or throws a 400. */
 export function parseEntityPath(params: unknown): string {
+  const path = params as Record<string, unknown>;
+  // Every read starts here, so a valid path is checked without building zod's result;
+  // zod runs only to name what is wrong.
+  if (
+    validator.isValidKind(path.kind) &&
+    validator.isValidNamespace(path.namespace) &&
+    validator.isValidEntityName(path.name)
+  ) {
+    return `${path.kind}:${path.namespace}/${path.name}`.toLocaleLowerCase(
+      'en-US',
+    );
+  }
   const parsed = entityPathSchema.safeParse(params);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
