@@ -288,7 +288,7 @@ export class DatabaseResultStore implements ResultStore {
     const { storedJson, ...rest } = stored;
     return {
       ...rest,
-      reportJson: JSON.stringify(this.#codec.decode(storedJson)),
+      reportJson: this.#codec.expandJson(storedJson),
     };
   }
 
