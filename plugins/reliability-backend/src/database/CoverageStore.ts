@@ -19,11 +19,15 @@ export interface EntityPageRequest {
   limit: number;
   /** An opaque cursor from a previous page of the same sort and order. */
   cursor?: string;
+  /** Also count every entity the filter matches (for a first page), in the same query. */
+  withTotal?: boolean;
 }
 
 export interface EntityPage {
   items: EntityListItem[];
   nextCursor: string | null;
+  /** With `withTotal`: how many entities the filter matches in all. */
+  total?: number;
 }
 
 /**
@@ -75,6 +79,4 @@ export interface CoverageStore {
   getHeatmap(filter: EntityListFilter): Promise<HeatmapRow[]>;
 
   listEntities(request: EntityPageRequest): Promise<EntityPage>;
-
-  countEntities(filter: EntityListFilter): Promise<number>;
 }

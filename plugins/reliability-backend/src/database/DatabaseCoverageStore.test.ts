@@ -523,9 +523,43 @@ describe('DatabaseCoverageStore', () => {
       await expect(names({ lifecycle: undefined })).resolves.not.toContain(
         'x1',
       );
+      // The total counts every match, not just the page; none when not asked for.
+      const firstOfThree = await store.listEntities({
+        filter: { ...PRODUCTION, tier: [1] },
+        sort: 'name',
+        order: 'asc',
+        limit: 1,
+        withTotal: true,
+      });
+      expect(firstOfThree.items).toHaveLength(1);
+      expect(firstOfThree.total).toBe(3);
+      // The failing-check filter counts in the page's own query on SQLite.
+      const failingRunbook = await store.listEntities({
+        filter: { ...PRODUCTION, failingCheck: 'runbook' },
+        sort: 'name',
+        order: 'asc',
+        limit: 2,
+        withTotal: true,
+      });
+      expect(failingRunbook.items.map(item => item.name)).toEqual(['a2', 'b2']);
+      expect(failingRunbook.total).toBe(3);
       await expect(
-        store.countEntities({ ...PRODUCTION, tier: [1] }),
-      ).resolves.toBe(3);
+        store.listEntities({
+          filter: { ...PRODUCTION, tier: [1], failingCheck: 'no-such-check' },
+          sort: 'name',
+          order: 'asc',
+          limit: 1,
+          withTotal: true,
+        }),
+      ).resolves.toEqual({ items: [], nextCursor: null, total: 0 });
+      await expect(
+        store.listEntities({
+          filter: { ...PRODUCTION, tier: [1] },
+          sort: 'name',
+          order: 'asc',
+          limit: 1,
+        }),
+      ).resolves.not.toHaveProperty('total');
 
       const [b2] = (
         await store.listEntities({

@@ -454,7 +454,24 @@ export class DatabaseCoverageStore implements CoverageStore {
       'r.entity_ref',
       this.db.raw(`${sortSql} AS sort_value`),
     );
+    // The total of a first page: a count query beside the page's (on PostgreSQL the two
+    // run at once on two connections). On SQLite's one connection they run one after the
+    // other, and the failing-check filter scans every check summary, so there that filter
+    // counts in the page's own pass instead (for others a window would cost the default
+    // view its early stop in index order).
+    const countInline =
+      request.withTotal === true &&
+      !this.#isPostgres &&
+      filter.failingCheck !== undefined;
+    if (countInline) {
+      query.select(this.db.raw('COUNT(*) OVER () AS total_count'));
+    }
     applyResultFilter(query, this.db, filter);
+    const separateCount =
+      request.withTotal && !countInline ? this.#count(filter) : undefined;
+    // Nothing awaits the count until the page is read; this keeps a failure from going
+    // unhandled meanwhile.
+    separateCount?.catch(() => {});
     if (request.cursor) {
       const cursor = decodeCursor(request.cursor, { sort, order });
       const op = order === 'asc' ? '>' : '<';
@@ -500,10 +517,16 @@ export class DatabaseCoverageStore implements CoverageStore {
       .map(key => byRef.get(key.entity_ref))
       .filter((row): row is Row => row !== undefined)
       .map(toEntityItem);
-    return { items, nextCursor };
+    if (!request.withTotal) {
+      return { items, nextCursor };
+    }
+    const total = countInline
+      ? Number(keys[0]?.total_count ?? 0)
+      : await separateCount!;
+    return { items, nextCursor, total };
   }
 
-  async countEntities(filter: EntityListFilter): Promise<number> {
+  async #count(filter: EntityListFilter): Promise<number> {
     const query = this.db(`${TABLES.results} as r`).count({ count: '*' });
     applyResultFilter(query, this.db, filter);
     const [row] = await query;

@@ -171,11 +171,12 @@ export class CoverageService {
   async listEntities(request: EntityListRequest): Promise<EntityListResponse> {
     const filter = this.resolveFilter(request.filter);
     // Counted with the first page only: later pages of the same view have the same total.
-    const [page, totalCount] = await Promise.all([
-      this.#store.listEntities({ ...request, filter }),
-      request.cursor ? null : this.#store.countEntities(filter),
-    ]);
-    return { ...page, totalCount };
+    const { total, ...page } = await this.#store.listEntities({
+      ...request,
+      filter,
+      withTotal: !request.cursor,
+    });
+    return { ...page, totalCount: request.cursor ? null : total ?? 0 };
   }
 
   /**
