@@ -17,7 +17,6 @@ interface Statement {
 }
 interface Connection {
   prepare(sql: string): Statement;
-  transaction<A extends unknown[], T>(fn: (...args: A) => T): (...args: A) => T;
   pragma(source: string): unknown;
 }
 
@@ -64,12 +63,19 @@ function databaseFile(db: Knex): string | undefined {
   return filename;
 }
 
+/**
+ * The better-sqlite3 that knex loads, for the writer thread to load too: resolved from
+ * this package, or else from knex's own folder (it is Backstage's dependency, not ours).
+ */
 function resolveDriver(): string | undefined {
-  try {
-    return require.resolve('better-sqlite3');
-  } catch {
-    return undefined;
+  for (const paths of [undefined, [require.resolve('knex')]]) {
+    try {
+      return require.resolve('better-sqlite3', paths && { paths });
+    } catch {
+      // try the next place; without a driver path the writes stay on knex's connection
+    }
   }
+  return undefined;
 }
 
 /**
