@@ -87,6 +87,15 @@ export function endOfValue(json: string, start: number): number {
   }
 }
 
+/** The index of the `:` after the member key that starts at `index`, if there is one. */
+function memberColon(json: string, index: number): number | undefined {
+  if (json.charCodeAt(index) !== QUOTE) {
+    return undefined;
+  }
+  const keyEnd = endOfString(json, index);
+  return json.charCodeAt(keyEnd) === COLON ? keyEnd : undefined;
+}
+
 /**
  * Where the value of the member `quotedKey` (the key with its quotes: `"checks"`) starts,
  * looking at an object's members from `index` on (the opening quote of a member's key);
@@ -99,11 +108,8 @@ export function memberValueStart(
 ): number | undefined {
   let keyStart = index;
   for (;;) {
-    if (json.charCodeAt(keyStart) !== QUOTE) {
-      return undefined;
-    }
-    const keyEnd = endOfString(json, keyStart);
-    if (json.charCodeAt(keyEnd) !== COLON) {
+    const keyEnd = memberColon(json, keyStart);
+    if (keyEnd === undefined) {
       return undefined;
     }
     if (
@@ -130,11 +136,8 @@ export function endOfMembers(json: string, index: number): number | undefined {
     return keyStart + 1;
   }
   for (;;) {
-    if (json.charCodeAt(keyStart) !== QUOTE) {
-      return undefined;
-    }
-    const keyEnd = endOfString(json, keyStart);
-    if (json.charCodeAt(keyEnd) !== COLON) {
+    const keyEnd = memberColon(json, keyStart);
+    if (keyEnd === undefined) {
       return undefined;
     }
     const valueEnd = endOfValue(json, keyEnd + 1);
