@@ -10,7 +10,7 @@ import { DatabaseResultStore } from '../database/DatabaseResultStore';
 import { EvaluationService } from './EvaluationService';
 import type { ReviewFactsReader } from './types';
 import { createCatalogFixture } from '../__testUtils__/fixtures';
-import { SloLoader } from './SloLoader';
+import { SloLoader, type SloSource } from './SloLoader';
 import { MemoryCache } from '../__testUtils__/MemoryCache';
 
 jest.setTimeout(60_000);
@@ -52,6 +52,7 @@ describe('EvaluationService', () => {
     clock?: { now: Date };
     checkEvaluators?: any;
     policy?: any;
+    sloSource?: SloSource;
   }) {
     const store =
       options.store ??
@@ -70,7 +71,7 @@ describe('EvaluationService', () => {
       auth: mockServices.auth(),
       logger: mockServices.logger.mock(),
       policy: options.policy ?? defaultPolicy,
-      sloSource: absentSlos,
+      sloSource: options.sloSource ?? absentSlos,
       resultStore: store,
       reviewFacts: noFacts,
       checkEvaluators: options.checkEvaluators,
@@ -149,6 +150,44 @@ describe('EvaluationService', () => {
     expect(writeResults).toHaveBeenCalledTimes(2);
     expect(deleteResultsNotIn).not.toHaveBeenCalled();
     await expect(store.getLastFinishedRun()).resolves.toBeUndefined();
+  });
+
+  it('lets a full run, and only a full run, write pages in the background and reuse recent SLO file checks', async () => {
+    const loadMany = jest.fn(
+      async (...args: Parameters<NonNullable<SloSource['loadMany']>>) =>
+        args[0].map(() => ({
+          status: 'absent' as const,
+          slos: [],
+          problems: [],
+        })),
+    );
+    const { service, store } = await setup({
+      entities: [team, component('a'), component('b'), component('c')],
+      sloSource: { ...absentSlos, loadMany },
+    });
+    const writePrepared = jest.spyOn(store, 'writePreparedResults');
+    const writeResults = jest.spyOn(store, 'writeResults');
+
+    await service.evaluateAll();
+    expect(writePrepared).toHaveBeenCalled();
+    for (const call of writePrepared.mock.calls) {
+      expect(call[1]).toEqual({ background: true });
+    }
+    for (const call of loadMany.mock.calls) {
+      expect(call[2]).toEqual({ reuseRecentFileChecks: true });
+    }
+
+    writePrepared.mockClear();
+    loadMany.mockClear();
+    await service.evaluateEntity('component:default/a');
+    expect(writeResults).toHaveBeenCalledTimes(1);
+    expect(writePrepared).not.toHaveBeenCalledWith(
+      expect.anything(),
+      expect.objectContaining({ background: true }),
+    );
+    expect(loadMany).toHaveBeenCalledWith(expect.any(Array), 8, {
+      reuseRecentFileChecks: false,
+    });
   });
 
   it('evaluates one entity on demand and returns undefined when it is not in the catalog', async () => {
