@@ -12,6 +12,7 @@ import { TABLES } from '../src/services/types';
 import { buildGroupAncestry, GroupNode } from '../src/lib/groupAncestry';
 import { addDays } from '../src/services/CoverageSnapshotService';
 import type { DatabaseCoverageStore } from '../src/database/DatabaseCoverageStore';
+import { COUNTER_COLUMNS } from '../src/database/coverageSql';
 
 const CHECK_IDS: readonly string[] = DEFAULT_CHECK_IDS;
 
@@ -233,16 +234,7 @@ export async function fillCoverageData(options: {
   });
   const dailyRowsPerDay = await store.writeDailySnapshot(today);
   // Earlier days: today's rows with a share that was lower in the past, a rising trend.
-  const counters = [
-    'with_slo',
-    'with_slo_alerting',
-    'with_oncall',
-    'with_runbook',
-    'with_dashboard',
-    'with_slo_dashboard_runbook',
-    'ready',
-    'waived',
-  ];
+  const counters = COUNTER_COLUMNS.filter(column => column !== 'total');
   for (let back = 1; back < days; back++) {
     const factor = (1 - (0.5 * back) / days).toFixed(4);
     await knex.raw(

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { CheckState } from '@reliability-suite/plugin-reliability-common';
 import { TABLES } from '../services/types';
 import type { ResultRow } from '../lib/resultRow';
+import { COUNTER_COLUMNS } from '../database/coverageSql';
 import { summarizeChecks, type CheckSummaryRow } from '../lib/checkSummary';
 import { buildGroupAncestry, GroupNode } from '../lib/groupAncestry';
 
@@ -115,17 +116,7 @@ export async function insertDailyRows(
   knex: Knex,
   rows: Array<Record<string, string | number>>,
 ): Promise<void> {
-  const counters = [
-    'total',
-    'with_slo',
-    'with_slo_alerting',
-    'with_oncall',
-    'with_runbook',
-    'with_dashboard',
-    'with_slo_dashboard_runbook',
-    'ready',
-    'waived',
-  ];
+  const counters = COUNTER_COLUMNS;
   await knex(TABLES.dailyCoverage).insert(rows);
   const byTier = new Map<string, Record<string, string | number>>();
   for (const row of rows) {
