@@ -123,13 +123,13 @@ export class InMemoryCatalog
   }
 
   async getEntitiesByRefs(request: GetEntitiesByRefsRequest) {
-    const fields = request.fields?.length ? request.fields : undefined;
+    const projections = request.fields?.length
+      ? this.#projectionsOf(request.fields)
+      : undefined;
     return {
       items: request.entityRefs.map(ref => {
         const key = ref.toLowerCase();
-        const json = fields
-          ? this.#projection(key, fields)
-          : this.#byRef.get(key);
+        const json = projections ? projections(key) : this.#byRef.get(key);
         return json === undefined
           ? undefined
           : (JSON.parse(json.toString()) as Entity);
@@ -141,25 +141,28 @@ export class InMemoryCatalog
    * The entity with only the given fields, as the catalog answers a `fields` request (it
    * sends, and the client parses, only those), kept once made.
    */
-  #projection(ref: string, fields: string[]): Buffer | undefined {
+  #projectionsOf(fields: string[]): (ref: string) => Buffer | undefined {
     const fieldsKey = fields.join(',');
     let projections = this.#projections.get(fieldsKey);
     if (!projections) {
       projections = new Map();
       this.#projections.set(fieldsKey, projections);
     }
-    let json = projections.get(ref);
-    if (json === undefined) {
-      const full = this.#byRef.get(ref);
-      if (full === undefined) {
-        return undefined;
+    const made = projections;
+    return ref => {
+      let json = made.get(ref);
+      if (json === undefined) {
+        const full = this.#byRef.get(ref);
+        if (full === undefined) {
+          return undefined;
+        }
+        json = Buffer.from(
+          JSON.stringify(project(JSON.parse(full.toString()), fields)),
+        );
+        made.set(ref, json);
       }
-      json = Buffer.from(
-        JSON.stringify(project(JSON.parse(full.toString()), fields)),
-      );
-      projections.set(ref, json);
-    }
-    return json;
+      return json;
+    };
   }
 
   async getEntityByRef(

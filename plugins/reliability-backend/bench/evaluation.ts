@@ -7,6 +7,7 @@ import { SloLoader } from '../src/services/SloLoader';
 import { InMemoryCatalog } from './InMemoryCatalog';
 import { auth, createLogger, type BenchDatabase } from './benchServices';
 import { generateCatalog } from './syntheticCatalog';
+import { mainThreadCpuMicros } from './threadCpu';
 import type { UrlReaderService } from '@backstage/backend-plugin-api';
 
 const noRemoteFiles: UrlReaderService = {
@@ -33,6 +34,10 @@ export interface EvaluationFigures {
   rssGrowthMb: number;
   /** Heap still in use after the run and a full GC, over the baseline. */
   retainedHeapMb: number;
+  /** CPU of the scoring (main) thread per entity in the first run, where measurable. */
+  mainThreadMicrosPerEntity?: number;
+  /** CPU of the whole process (all threads) per entity in the first run. */
+  processMicrosPerEntity: number;
 }
 
 function megabytes(bytes: number) {
@@ -94,9 +99,13 @@ export async function benchEvaluation(options: {
     peakRss = Math.max(peakRss, usage.rss);
   }, 10);
 
+  const threadCpuBefore = mainThreadCpuMicros();
+  const processCpuBefore = process.cpuUsage();
   const started = process.hrtime.bigint();
   const first = await service.evaluateAll();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const processCpu = process.cpuUsage(processCpuBefore);
+  const threadCpuAfter = mainThreadCpuMicros();
   clearInterval(sampler);
   const usage = process.memoryUsage();
   peakHeap = Math.max(peakHeap, usage.heapUsed);
@@ -120,5 +129,12 @@ export async function benchEvaluation(options: {
     heapGrowthMb: megabytes(peakHeap - baseline.heapUsed),
     rssGrowthMb: megabytes(peakRss - baseline.rss),
     retainedHeapMb: megabytes(retainedHeap),
+    mainThreadMicrosPerEntity:
+      threadCpuBefore !== undefined && threadCpuAfter !== undefined
+        ? Math.round((threadCpuAfter - threadCpuBefore) / first.evaluated)
+        : undefined,
+    processMicrosPerEntity: Math.round(
+      (processCpu.user + processCpu.system) / first.evaluated,
+    ),
   };
 }
