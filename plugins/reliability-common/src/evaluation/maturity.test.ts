@@ -80,4 +80,38 @@ describe('computeMaturity', () => {
       next: { level: 2, name: 'Two', missing: ['slo-alerting'] },
     });
   });
+
+  it('sorts a frozen ladder once and gives the same answers every time', () => {
+    const levels = Object.freeze([
+      { level: 2, name: 'Two', checks: ['docs'] },
+      { level: 1, name: 'One', checks: ['owner'] },
+    ]) as unknown as Parameters<typeof computeMaturity>[1];
+    const checks = checksWith({ docs: 'fail' });
+    const first = computeMaturity(checks, levels, 2);
+    expect(first).toEqual({
+      level: 1,
+      name: 'One',
+      expectedLevel: 2,
+      next: { level: 2, name: 'Two', missing: ['docs'] },
+    });
+    expect(computeMaturity(checks, levels, 2)).toEqual(first);
+    expect(levels.map(level => level.level)).toEqual([2, 1]);
+  });
+
+  it('reads a ladder that is not frozen anew on each call', () => {
+    const levels = [
+      { level: 1, name: 'One', checks: ['owner'] },
+      { level: 2, name: 'Two', checks: ['docs'] },
+    ];
+    expect(computeMaturity(checksWith({}), levels, null).level).toBe(2);
+    levels.push({ level: 3, name: 'Three', checks: ['dr-test'] });
+    expect(
+      computeMaturity(checksWith({ 'dr-test': 'fail' }), levels, null),
+    ).toEqual({
+      level: 2,
+      name: 'Two',
+      expectedLevel: null,
+      next: { level: 3, name: 'Three', missing: ['dr-test'] },
+    });
+  });
 });

@@ -31,25 +31,25 @@ export function readRunbooksReviewed(
     return null;
   }
   const value = String(raw);
-  const howToFix = `Set ${ANNOTATION_RUNBOOKS_REVIEWED} to the day of the last review as "YYYY-MM-DD", e.g. "${now
-    .toISOString()
-    .slice(0, 10)}".`;
+  const today = now.toISOString().slice(0, 10);
+  // Built only for a problem: most entities have a valid date, and this runs for each.
+  const howToFix = () =>
+    `Set ${ANNOTATION_RUNBOOKS_REVIEWED} to the day of the last review as "YYYY-MM-DD", e.g. "${today}".`;
   if (!isCalendarDate(value)) {
     problems.push({
       severity: 'error',
       field: ANNOTATION_RUNBOOKS_REVIEWED,
       message: `${ANNOTATION_RUNBOOKS_REVIEWED} is "${value}", which is not a date of the form YYYY-MM-DD`,
-      howToFix,
+      howToFix: howToFix(),
     });
     return null;
   }
-  const today = now.toISOString().slice(0, 10);
   if (value > today) {
     problems.push({
       severity: 'warning',
       field: ANNOTATION_RUNBOOKS_REVIEWED,
       message: `${ANNOTATION_RUNBOOKS_REVIEWED} is ${value}, a date in the future (today is ${today})`,
-      howToFix,
+      howToFix: howToFix(),
     });
   }
   return value;
