@@ -80,6 +80,34 @@ function withoutTimestamp(report: ReliabilityReport) {
   return rest;
 }
 
+/**
+ * The stored JSON that versions before tuples wrote, restated here on purpose: rows in
+ * that form stay in databases until their entity next changes, and must read the same.
+ */
+function legacyBody(report: Omit<ReliabilityReport, 'evaluatedAt'>): string {
+  const definitions = new Map(defaultPolicy.checks.map(c => [c.id, c]));
+  const checks = report.readiness!.checks.map(check => {
+    const definition = definitions.get(check.id);
+    if (
+      !definition ||
+      check.title !== definition.title ||
+      check.area !== definition.area ||
+      check.kind !== definition.kind ||
+      check.rationale !== definition.rationale
+    ) {
+      return check;
+    }
+    const { title, area, kind, rationale, howToFix, ...perEntity } = check;
+    return howToFix === definition.howToFix
+      ? perEntity
+      : { ...perEntity, howToFix };
+  });
+  return JSON.stringify({
+    ...report,
+    readiness: { ...report.readiness, checks },
+  });
+}
+
 describe('ReportCodec', () => {
   const codec = new ReportCodec(defaultPolicy);
 
@@ -106,6 +134,42 @@ describe('ReportCodec', () => {
     );
   });
 
+  it('stores each check as [id, state, required, blocking, message] and its other members after', () => {
+    const report = evaluatedReport();
+    const stored = JSON.parse(codec.encodeBody(withoutTimestamp(report)))
+      .readiness.checks;
+    const owner = report.readiness!.checks.find(c => c.id === 'owner')!;
+    expect(stored.find((c: unknown[]) => c[0] === 'owner')).toEqual([
+      'owner',
+      owner.state,
+      owner.required,
+      owner.blocking,
+      owner.message,
+    ]);
+    const waived = report.readiness!.checks.find(c => c.state === 'waived')!;
+    expect(stored.find((c: unknown[]) => c[0] === waived.id)).toEqual([
+      waived.id,
+      'waived',
+      waived.required,
+      waived.blocking,
+      waived.message,
+      { underlyingState: waived.underlyingState, waiver: waived.waiver },
+    ]);
+  });
+
+  it('stores whole a check whose members a tuple would not give back exactly', () => {
+    const report = evaluatedReport();
+    report.readiness!.checks[0] = {
+      ...report.readiness!.checks[0],
+      message: undefined as unknown as string,
+    };
+    const body = codec.encodeBody(withoutTimestamp(report));
+    expect(JSON.parse(body).readiness.checks[0]).toHaveProperty('title');
+    expect(codec.expandJson(body)).toBe(
+      JSON.stringify(withoutTimestamp(report)),
+    );
+  });
+
   it('keeps a how-to-fix that differs from the policy text', () => {
     const report = evaluatedReport();
     report.readiness!.checks[0] = {
@@ -113,9 +177,9 @@ describe('ReportCodec', () => {
       howToFix: 'Ask the platform team',
     };
     const body = codec.encodeBody(withoutTimestamp(report));
-    expect(JSON.parse(body).readiness.checks[0].howToFix).toBe(
-      'Ask the platform team',
-    );
+    expect(JSON.parse(body).readiness.checks[0][5]).toEqual({
+      howToFix: 'Ask the platform team',
+    });
     expect(codec.decode(body).readiness!.checks[0]).toEqual(
       report.readiness!.checks[0],
     );
@@ -195,10 +259,7 @@ describe('ReportCodec', () => {
       };
       const body = codec.encodeBody(withoutTimestamp(report));
       const storedCheck = JSON.parse(body).readiness.checks[index];
-      expect(Object.keys(storedCheck).slice(-2)).toEqual([
-        'attestation',
-        'howToFix',
-      ]);
+      expect(Object.keys(storedCheck[5])).toEqual(['attestation', 'howToFix']);
       const expanded = codec.expandJson(body);
       expect(expanded).toBe(viaDecode(body));
       expect(Object.keys(JSON.parse(expanded).readiness.checks[index])).toEqual(
@@ -338,6 +399,24 @@ describe('ReportCodec', () => {
       }
     });
 
+    it('expands rows written with checks as objects, before tuples, to the same text', () => {
+      const report = evaluatedReport();
+      const index = report.readiness!.checks.findIndex(c => c.attestation);
+      report.readiness!.checks[index] = {
+        ...report.readiness!.checks[index],
+        howToFix: 'Renew the attestation',
+      };
+      const splicing = new ReportCodec(defaultPolicy);
+      const decode = jest.spyOn(splicing, 'decode');
+      const legacy = legacyBody(withoutTimestamp(report));
+      expect(JSON.parse(legacy).readiness.checks[0]).toHaveProperty('id');
+      expect(splicing.expandJson(legacy)).toBe(
+        JSON.stringify(withoutTimestamp(report)),
+      );
+      expect(decode).not.toHaveBeenCalled();
+      expect(splicing.decode(legacy)).toEqual(withoutTimestamp(report));
+    });
+
     it('gives the same text as decode for reports full of characters JSON escapes', () => {
       // Deterministic pseudo-random texts built from the characters that matter to a
       // scanner: quotes, backslashes, brackets, JSON-looking fragments, non-ASCII.
@@ -388,6 +467,8 @@ describe('ReportCodec', () => {
         const body = codec.encodeBody(report);
         expect(codec.expandJson(body)).toBe(viaDecode(body));
         expect(splicing.expandJson(body)).toBe(JSON.stringify(report));
+        const legacy = legacyBody(report);
+        expect(splicing.expandJson(legacy)).toBe(JSON.stringify(report));
       }
       expect(decode).not.toHaveBeenCalled();
     });
