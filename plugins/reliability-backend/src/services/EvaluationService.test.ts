@@ -112,6 +112,28 @@ describe('EvaluationService', () => {
     });
   });
 
+  it("reads entity profiles at the service's clock", async () => {
+    // In 2020 a review dated 2021 is in the future; by the real clock it is not.
+    const { service, store } = await setup({
+      entities: [
+        team,
+        component('reviewed', {
+          'reliability/runbooks-reviewed': '2021-03-01',
+        }),
+      ],
+      clock: { now: new Date('2020-06-01T10:00:00.000Z') },
+    });
+    await service.evaluateAll();
+    const stored = await store.getResult('component:default/reviewed');
+    expect(stored?.report.problems).toContainEqual(
+      expect.objectContaining({
+        severity: 'warning',
+        message:
+          'reliability/runbooks-reviewed is 2021-03-01, a date in the future (today is 2020-06-01)',
+      }),
+    );
+  });
+
   it('writes nothing on an unchanged re-run and removes entities that left the catalog', async () => {
     const entities = ['a', 'b', 'c'].map(n => component(n));
     const first = await setup({ entities });

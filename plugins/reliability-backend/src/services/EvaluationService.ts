@@ -252,7 +252,7 @@ export class EvaluationService implements EntityEvaluator {
     for (let index = 0; index < entities.length; index++) {
       const entity = entities[index];
       const entityRef = refs[index];
-      const profile = readEntityProfile(entity, policy);
+      const profile = readEntityProfile(entity, policy, { now });
       const context = contexts.get(entity) ?? { owner: null, dependencies: [] };
       const entityFacts = facts.get(entityRef) ?? NO_FACTS;
       const externalResults =

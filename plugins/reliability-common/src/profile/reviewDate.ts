@@ -9,13 +9,31 @@ export function isCalendarDate(value: string): boolean {
   if (!match) {
     return false;
   }
-  const [year, month, day] = match.slice(1).map(Number);
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
   const date = new Date(Date.UTC(year, month - 1, day));
   return (
     date.getUTCFullYear() === year &&
     date.getUTCMonth() === month - 1 &&
     date.getUTCDate() === day
   );
+}
+
+const twoDigits = (value: number) => (value < 10 ? `0${value}` : String(value));
+
+/**
+ * `now`'s UTC day as `YYYY-MM-DD`, as `toISOString().slice(0, 10)` gives it, without
+ * formatting the whole timestamp (a full run reads this for every entity).
+ */
+function dayOf(now: Date): string {
+  const year = now.getUTCFullYear();
+  if (!(year >= 1000 && year <= 9999)) {
+    return now.toISOString().slice(0, 10);
+  }
+  return `${year}-${twoDigits(now.getUTCMonth() + 1)}-${twoDigits(
+    now.getUTCDate(),
+  )}`;
 }
 
 /**
@@ -31,7 +49,7 @@ export function readRunbooksReviewed(
     return null;
   }
   const value = String(raw);
-  const today = now.toISOString().slice(0, 10);
+  const today = dayOf(now);
   // Built only for a problem: most entities have a valid date, and this runs for each.
   const howToFix = () =>
     `Set ${ANNOTATION_RUNBOOKS_REVIEWED} to the day of the last review as "YYYY-MM-DD", e.g. "${today}".`;
