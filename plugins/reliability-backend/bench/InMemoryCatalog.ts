@@ -37,6 +37,7 @@ function project(source: Record<string, any>, fields: string[]) {
 const OPEN = Buffer.from('[');
 const COMMA = Buffer.from(',');
 const CLOSE = Buffer.from(']');
+const NULL = Buffer.from('null');
 
 /** A JSON array of the given JSON documents, decoded and parsed as one response body. */
 function parseList(documents: Buffer[]): Entity[] {
@@ -126,14 +127,14 @@ export class InMemoryCatalog
     const projections = request.fields?.length
       ? this.#projectionsOf(request.fields)
       : undefined;
+    const documents = request.entityRefs.map(ref => {
+      const key = ref.toLowerCase();
+      return (projections ? projections(key) : this.#byRef.get(key)) ?? NULL;
+    });
+    // The catalog answers with one body, null for each unknown ref, which the client
+    // parses whole and maps null to undefined.
     return {
-      items: request.entityRefs.map(ref => {
-        const key = ref.toLowerCase();
-        const json = projections ? projections(key) : this.#byRef.get(key);
-        return json === undefined
-          ? undefined
-          : (JSON.parse(json.toString()) as Entity);
-      }),
+      items: parseList(documents).map(item => item ?? undefined),
     };
   }
 
