@@ -2,7 +2,13 @@ import type {
   ReliabilityPolicy,
   ReliabilityReport,
 } from '@reliability-suite/plugin-reliability-common';
-import { memberValueStart } from './jsonText';
+import {
+  CLOSE_ARRAY,
+  COMMA,
+  OPEN_ARRAY,
+  OPEN_OBJECT,
+  memberValueStart,
+} from './jsonText';
 import { StoredChecks, type StoredCheck } from './storedChecks';
 
 /**
@@ -56,7 +62,7 @@ export class ReportCodec {
   }
 
   #spliceExpanded(json: string): string | undefined {
-    if (json.charCodeAt(0) !== 0x7b) {
+    if (json.charCodeAt(0) !== OPEN_OBJECT) {
       return undefined;
     }
     const readiness = memberValueStart(json, 1, '"readiness"');
@@ -67,16 +73,16 @@ export class ReportCodec {
       // Out of scope: decode changes nothing.
       return json;
     }
-    if (json.charCodeAt(readiness) !== 0x7b) {
+    if (json.charCodeAt(readiness) !== OPEN_OBJECT) {
       return undefined;
     }
     const checks = memberValueStart(json, readiness + 1, '"checks"');
-    if (checks === undefined || json.charCodeAt(checks) !== 0x5b) {
+    if (checks === undefined || json.charCodeAt(checks) !== OPEN_ARRAY) {
       return undefined;
     }
     let expanded = json.slice(0, checks + 1);
     let index = checks + 1;
-    if (json.charCodeAt(index) === 0x5d) {
+    if (json.charCodeAt(index) === CLOSE_ARRAY) {
       return json;
     }
     for (;;) {
@@ -86,10 +92,10 @@ export class ReportCodec {
       }
       expanded += check.text;
       const next = json.charCodeAt(check.end);
-      if (next === 0x5d) {
+      if (next === CLOSE_ARRAY) {
         return expanded + json.slice(check.end);
       }
-      if (next !== 0x2c) {
+      if (next !== COMMA) {
         return undefined;
       }
       expanded += ',';

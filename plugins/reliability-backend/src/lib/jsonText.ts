@@ -10,14 +10,15 @@
  * checked.
  */
 
-const QUOTE = 0x22;
+/** Character codes of JSON's structural characters, for the scanners here and their callers. */
+export const QUOTE = 0x22;
+export const COMMA = 0x2c;
+export const OPEN_OBJECT = 0x7b;
+export const CLOSE_OBJECT = 0x7d;
+export const OPEN_ARRAY = 0x5b;
+export const CLOSE_ARRAY = 0x5d;
 const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
 const COLON = 0x3a;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
 const SPACE = 0x20;
 const TAB = 0x09;
 const LINE_FEED = 0x0a;

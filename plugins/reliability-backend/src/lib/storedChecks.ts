@@ -2,7 +2,16 @@ import type {
   CheckResult,
   ReliabilityPolicy,
 } from '@reliability-suite/plugin-reliability-common';
-import { endOfString, endOfValue } from './jsonText';
+import {
+  CLOSE_ARRAY,
+  CLOSE_OBJECT,
+  COMMA,
+  OPEN_ARRAY,
+  OPEN_OBJECT,
+  QUOTE,
+  endOfString,
+  endOfValue,
+} from './jsonText';
 
 type CheckDefinition = ReliabilityPolicy['checks'][number];
 
@@ -68,13 +77,6 @@ const TUPLE_KEYS = LEADING_KEYS.map(key => key.slice(1));
  * would put a stored one in the policy text's place, so such checks are left to expand().
  */
 const POLICY_KEYS = new Set(['"area"', '"kind"', '"rationale"']);
-
-const COMMA = 0x2c;
-const QUOTE = 0x22;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
 
 function expandedTexts(
   definition: CheckDefinition | undefined,
