@@ -257,7 +257,7 @@ export class StoredChecks {
       const next = json.charCodeAt(end);
       if (next === CLOSE_ARRAY && place === TUPLE_KEYS.length - 1) {
         return {
-          text: this.#text(idJson, leading, { perEntity: '', end: end + 1 }),
+          text: this.#text(idJson, leading, { perEntity: '' }),
           end: end + 1,
         };
       }
