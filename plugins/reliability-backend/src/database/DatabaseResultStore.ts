@@ -63,19 +63,26 @@ function preparedName(table: string, sql: string): string {
 }
 
 /**
- * Multi-row `insert ... values (...), (...)` in as few statements as the bind-variable
- * limit allows; with `upsertOn`, existing rows are replaced (SQLite ≥ 3.24 and PostgreSQL
- * share the `on conflict ... do update` syntax). Plain VALUES lists parse far faster than
- * the `union all select` form knex's query builder emits for SQLite, and are not subject
- * to SQLite's 500-term compound-select limit.
+ * Rows per insert statement at most: a full run's page of 500 is written as two statements
+ * of the same size, both the one prepared statement of their table (see insertRows).
+ */
+const MAX_ROWS_PER_STATEMENT = 250;
+
+/**
+ * Multi-row `insert ... values (...), (...)` of up to 250 rows a statement (fewer where
+ * the bind-variable limit requires); with `upsertOn`, existing rows are replaced (SQLite
+ * ≥ 3.24 and PostgreSQL share the `on conflict ... do update` syntax). Plain VALUES lists
+ * parse far faster than the `union all select` form knex's query builder emits for
+ * SQLite, and are not subject to SQLite's 500-term compound-select limit.
  *
  * On PostgreSQL the statement is written with `$n` placeholders and its values go to the
- * driver as the query's `values` option: knex would otherwise rewrite each of ~8,000 `?`
- * per statement twice (to its own bindings, then to `$n`), which cost the scoring thread
- * about 10 µs an entity in a full run. Statements of the full batch size are named, so
- * each pooled connection parses and plans them once: parsing, analysing and planning a
- * VALUES list of 8,000 parameters was a third of PostgreSQL's CPU in a full run. Shorter
- * remainders stay unnamed, so a connection keeps at most one prepared statement a table.
+ * driver as the query's `values` option: knex would otherwise rewrite each of thousands
+ * of `?` per statement twice (to its own bindings, then to `$n`), which cost the scoring
+ * thread about 10 µs an entity in a full run. Statements of the full size are named, so
+ * each pooled connection parses and plans them once: parsing, analysing and planning
+ * VALUES lists of thousands of parameters was a third of PostgreSQL's CPU in a full run.
+ * Shorter remainders stay unnamed, so a connection keeps at most one prepared insert a
+ * table.
  */
 async function insertRows<T extends object>(
   tx: Knex.Transaction,
@@ -96,7 +103,10 @@ async function insertRows<T extends object>(
     : '';
   const rowsPerStatement = Math.max(
     1,
-    Math.floor(options.maxVariables / columns.length),
+    Math.min(
+      MAX_ROWS_PER_STATEMENT,
+      Math.floor(options.maxVariables / columns.length),
+    ),
   );
   for (const part of chunk(rows, rowsPerStatement)) {
     const bindings: unknown[] = [];
