@@ -287,17 +287,18 @@ export class StoredChecks {
   }
 
   /**
-   * Reads the members from `index` (a `,` before each, or with `opening` the `{` before
+   * Reads the members from `start` (a `,` before each, or with `opening` the `{` before
    * the first) to the `}`: a stored how-to-fix apart, the others as text.
    */
   #spliceMembers(
     json: string,
-    index: number,
+    start: number,
     opening = false,
   ):
     | { howToFix?: string; perEntity: string; end: number }
     | 'stored whole'
     | undefined {
+    let index = start;
     let howToFix: string | undefined;
     let perEntity = '';
     let separator = opening ? OPEN_OBJECT : COMMA;
