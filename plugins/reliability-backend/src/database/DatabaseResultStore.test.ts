@@ -1,5 +1,10 @@
+import { createHash } from 'node:crypto';
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { defaultPolicy } from '@reliability-suite/plugin-reliability-common';
+import {
+  defaultPolicy,
+  type CheckResult,
+  type CheckState,
+} from '@reliability-suite/plugin-reliability-common';
 import { DatabaseResultStore } from './DatabaseResultStore';
 import { TABLES } from '../services/types';
 import {
@@ -53,6 +58,112 @@ describe('DatabaseResultStore', () => {
       await expect(store.getResult('component:default/zzz')).resolves.toBe(
         undefined,
       );
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'reads rows stored with checks as objects (before tuples) the same, and rewrites each once, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      // Checks with the policy's texts (stored compacted), one with a how-to-fix of its
+      // own and an attestation (stored beside the tuple's five places).
+      const policyCheck = (
+        id: string,
+        state: CheckState,
+        overrides: Partial<CheckResult> = {},
+      ) => {
+        const definition = defaultPolicy.checks.find(c => c.id === id)!;
+        return checkResult(id, state, {
+          howToFix: definition.howToFix,
+          title: definition.title,
+          area: definition.area,
+          kind: definition.kind,
+          rationale: definition.rationale,
+          ...overrides,
+        });
+      };
+      const entity = descriptorFor('a');
+      const result: EntityResult = {
+        entity,
+        report: reportFor(entity.entityRef, {
+          checks: [
+            policyCheck('owner', 'pass'),
+            policyCheck('rollback-plan', 'pass', {
+              howToFix: 'Renew the attestation',
+              attestation: {
+                id: 'a1',
+                evidenceUrl: 'https://docs/rollback',
+                comment: 'exercised',
+                attestedBy: 'user:default/ann',
+                attestedAt: '2026-10-01T00:00:00.000Z',
+                expiresAt: '2027-10-01T00:00:00.000Z',
+              },
+            }),
+            checkResult('custom', 'fail'),
+          ],
+        }),
+      };
+      await store.writeResults([result]);
+      const fresh = await store.getReportJson('component:default/a');
+
+      // The row as the version before tuples stored it: each check an object without
+      // the policy texts, and the hash of that body.
+      const row = await knex(TABLES.results)
+        .where('entity_ref', 'component:default/a')
+        .first();
+      const stored = JSON.parse(row.report);
+      expect(stored.readiness.checks.map(Array.isArray)).toEqual([
+        true,
+        true,
+        false,
+      ]);
+      stored.readiness.checks = stored.readiness.checks.map((check: unknown) =>
+        Array.isArray(check)
+          ? {
+              id: check[0],
+              state: check[1],
+              required: check[2],
+              blocking: check[3],
+              message: check[4],
+              ...check[5],
+            }
+          : check,
+      );
+      const { evaluatedAt, ...body } = stored;
+      const legacyHash = createHash('sha256')
+        .update(
+          `${JSON.stringify(body)}\n${JSON.stringify([
+            entity.kind,
+            entity.namespace,
+            entity.name,
+            entity.title,
+            entity.type,
+            entity.lifecycle,
+            entity.ownerRef,
+            entity.systemRef,
+          ])}`,
+        )
+        .digest('hex');
+      await knex(TABLES.results)
+        .where('entity_ref', 'component:default/a')
+        .update({ report: JSON.stringify(stored), result_hash: legacyHash });
+
+      await expect(store.getReportJson('component:default/a')).resolves.toEqual(
+        { ...fresh, resultHash: legacyHash },
+      );
+      await expect(
+        store.getResult('component:default/a'),
+      ).resolves.toMatchObject({ report: result.report });
+      // The next run writes the row once, in the current form, and then no more.
+      await expect(store.writeResults([result])).resolves.toEqual({
+        written: 1,
+      });
+      await expect(store.getReportJson('component:default/a')).resolves.toEqual(
+        fresh,
+      );
+      await expect(store.writeResults([result])).resolves.toEqual({
+        written: 0,
+      });
     },
   );
 
