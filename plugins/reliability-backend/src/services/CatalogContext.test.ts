@@ -1,7 +1,7 @@
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
-import { CatalogContext } from './CatalogContext';
+import { CatalogContext, RunCatalogLookups } from './CatalogContext';
 
 const policy = { tiers: [0, 1, 2, 3].map(level => ({ level })) } as any;
 
@@ -92,5 +92,64 @@ describe('CatalogContext', () => {
     );
     expect(getEntitiesByRefs).not.toHaveBeenCalled();
     expect([...result.values()]).toEqual([{ owner: null, dependencies: [] }]);
+  });
+
+  it("asks the catalog only for refs a run's lookups have not seen, remembering missing ones", async () => {
+    const catalog = catalogServiceMock({ entities: catalogEntities });
+    const getEntitiesByRefs = jest.spyOn(catalog, 'getEntitiesByRefs');
+    const context = new CatalogContext(catalog, policy);
+    const lookups = new RunCatalogLookups();
+    const first = component('first', {
+      owner: 'team-a',
+      dependsOn: ['component:db', 'component:missing'],
+    });
+    const second = component('second', {
+      owner: 'team-a',
+      dependsOn: ['component:missing', 'component:cache'],
+    });
+
+    await context.resolve([first], mockCredentials.service(), lookups);
+    const result = await context.resolve(
+      [second],
+      mockCredentials.service(),
+      lookups,
+    );
+
+    expect(
+      getEntitiesByRefs.mock.calls.map(call => call[0].entityRefs),
+    ).toEqual([
+      [
+        'group:default/team-a',
+        'component:default/db',
+        'component:default/missing',
+      ],
+      ['component:default/cache'],
+    ]);
+    expect(result.get(second)).toEqual({
+      owner: { ref: 'group:default/team-a', kind: 'Group' },
+      dependencies: [
+        { ref: 'component:default/missing', tier: null, found: false },
+        { ref: 'component:default/cache', tier: 3, found: true },
+      ],
+    });
+
+    // Without a run's lookups (a refresh), everything is asked again.
+    await context.resolve([second], mockCredentials.service());
+    expect(getEntitiesByRefs.mock.calls[2][0].entityRefs).toEqual([
+      'group:default/team-a',
+      'component:default/missing',
+      'component:default/cache',
+    ]);
+  });
+
+  it('forgets what it looked up once it holds its limit, and starts over', () => {
+    const lookups = new RunCatalogLookups(2);
+    lookups.remember('component:default/a', null);
+    lookups.remember('component:default/b', catalogEntities[2]);
+    expect(lookups.get('component:default/b')).toBe(catalogEntities[2]);
+    lookups.remember('component:default/c', null);
+    expect(lookups.get('component:default/a')).toBeUndefined();
+    expect(lookups.get('component:default/b')).toBeUndefined();
+    expect(lookups.get('component:default/c')).toBeNull();
   });
 });

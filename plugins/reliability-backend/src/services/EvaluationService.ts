@@ -19,7 +19,7 @@ import { describeEntity, type EntityDescriptor } from '../lib/entityDescriptor';
 import type { PreparedResult } from '../lib/resultRow';
 import { mapWithConcurrency } from '../lib/mapWithConcurrency';
 import { runCustomChecks } from '../lib/customChecks';
-import { CatalogContext } from './CatalogContext';
+import { CatalogContext, RunCatalogLookups } from './CatalogContext';
 import type { SloSource } from './SloLoader';
 import type { EntityEvaluator, ReviewFacts, ReviewFactsReader } from './types';
 
@@ -61,8 +61,8 @@ export interface RunSummary {
 /**
  * Evaluates catalog entities against the policy and stores the results. A full run pages
  * through the catalog (never holding all of it), and per page loads SLO files with bounded
- * concurrency, resolves owners and dependencies in one catalog call, reads review facts in
- * one query, scores each entity and writes only what changed.
+ * concurrency, resolves owners and dependencies in at most one catalog call (each ref once
+ * a run), reads review facts in one query, scores each entity and writes only what changed.
  */
 export class EvaluationService implements EntityEvaluator {
   readonly #options: EvaluationServiceOptions;
@@ -121,6 +121,7 @@ export class EvaluationService implements EntityEvaluator {
     const startedAt = this.#now().toISOString();
     const runId = await resultStore.startRun(startedAt);
     const credentials = await this.#options.auth.getOwnServiceCredentials();
+    const lookups = new RunCatalogLookups();
     const seen = new Set<string>();
     let written = 0;
     let cursor: string | undefined;
@@ -171,7 +172,7 @@ export class EvaluationService implements EntityEvaluator {
           page.items,
           credentials,
           (entity, report) => resultStore.prepare({ entity, report }),
-          true,
+          lookups,
         );
         for (const result of results) {
           seen.add(result.row.entity_ref);
@@ -224,8 +225,10 @@ export class EvaluationService implements EntityEvaluator {
     entities: Entity[],
     credentials: BackstageCredentials,
     collect: (entity: EntityDescriptor, report: ReliabilityReport) => T,
-    fullRun = false,
+    /** A full run's lookups so far; a refresh or a write looks everything up anew. */
+    runLookups?: RunCatalogLookups,
   ): Promise<T[]> {
+    const fullRun = runLookups !== undefined;
     const { policy, sloSource, reviewFacts, checkEvaluators } = this.#options;
     const refs = entities.map(entity => stringifyEntityRef(entity));
     const [slos, contexts, facts] = await Promise.all([
@@ -240,7 +243,7 @@ export class EvaluationService implements EntityEvaluator {
             this.#options.sloConcurrency ?? 8,
             entity => sloSource.load(entity),
           ),
-      this.#catalogContext.resolve(entities, credentials),
+      this.#catalogContext.resolve(entities, credentials, runLookups),
       reviewFacts.getFacts(refs),
     ]);
     const now = this.#now();
