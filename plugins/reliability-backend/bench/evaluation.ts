@@ -7,7 +7,7 @@ import { SloLoader } from '../src/services/SloLoader';
 import { InMemoryCatalog } from './InMemoryCatalog';
 import { auth, createLogger, type BenchDatabase } from './benchServices';
 import { generateCatalog } from './syntheticCatalog';
-import { mainThreadCpuMicros } from './threadCpu';
+import { localPostgresCpuMicros, mainThreadCpuMicros } from './threadCpu';
 import type { UrlReaderService } from '@backstage/backend-plugin-api';
 
 const noRemoteFiles: UrlReaderService = {
@@ -38,6 +38,8 @@ export interface EvaluationFigures {
   mainThreadMicrosPerEntity?: number;
   /** CPU of the whole process (all threads) per entity in the first run. */
   processMicrosPerEntity: number;
+  /** CPU of a local PostgreSQL server per entity in the first run, where measurable. */
+  postgresMicrosPerEntity?: number;
 }
 
 function megabytes(bytes: number) {
@@ -99,6 +101,11 @@ export async function benchEvaluation(options: {
     peakRss = Math.max(peakRss, usage.rss);
   }, 10);
 
+  const postgresCpu = () =>
+    db.kind === 'postgres' && db.connection.url
+      ? localPostgresCpuMicros(db.connection.url)
+      : undefined;
+  const postgresCpuBefore = postgresCpu();
   const threadCpuBefore = mainThreadCpuMicros();
   const processCpuBefore = process.cpuUsage();
   const started = process.hrtime.bigint();
@@ -106,6 +113,7 @@ export async function benchEvaluation(options: {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const processCpu = process.cpuUsage(processCpuBefore);
   const threadCpuAfter = mainThreadCpuMicros();
+  const postgresCpuAfter = postgresCpu();
   clearInterval(sampler);
   const usage = process.memoryUsage();
   peakHeap = Math.max(peakHeap, usage.heapUsed);
@@ -136,5 +144,9 @@ export async function benchEvaluation(options: {
     processMicrosPerEntity: Math.round(
       (processCpu.user + processCpu.system) / first.evaluated,
     ),
+    postgresMicrosPerEntity:
+      postgresCpuBefore !== undefined && postgresCpuAfter !== undefined
+        ? Math.round((postgresCpuAfter - postgresCpuBefore) / first.evaluated)
+        : undefined,
   };
 }

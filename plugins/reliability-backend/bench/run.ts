@@ -90,7 +90,11 @@ const evaluationAndReads: Benchmark = {
                 figures.mainThreadMicrosPerEntity === undefined
                   ? ''
                   : `scoring thread ${figures.mainThreadMicrosPerEntity} µs, `
-              }whole process ${figures.processMicrosPerEntity} µs`,
+              }whole process ${figures.processMicrosPerEntity} µs${
+                figures.postgresMicrosPerEntity === undefined
+                  ? ''
+                  : `, PostgreSQL server ${figures.postgresMicrosPerEntity} µs`
+              }`,
             },
             {
               benchmark: label,
