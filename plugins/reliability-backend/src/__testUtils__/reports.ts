@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type {
   CheckResult,
   CheckState,
@@ -77,4 +78,30 @@ export function reportFor(
     problems: [],
     evaluatedAt: options.evaluatedAt ?? '2026-11-22T10:00:00.000Z',
   };
+}
+
+/**
+ * The result hash as rows have always been hashed, restated here on purpose (not taken
+ * from resultRow.ts) so that a change to the formula, which would rewrite every stored
+ * row, fails the tests: sha256 of the stored body without `evaluatedAt`, a newline and
+ * the descriptive columns as a JSON array.
+ */
+export function expectedResultHash(
+  storedBody: string,
+  entity: EntityDescriptor,
+): string {
+  return createHash('sha256')
+    .update(
+      `${storedBody}\n${JSON.stringify([
+        entity.kind,
+        entity.namespace,
+        entity.name,
+        entity.title,
+        entity.type,
+        entity.lifecycle,
+        entity.ownerRef,
+        entity.systemRef,
+      ])}`,
+    )
+    .digest('hex');
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import {
   defaultPolicy,
@@ -10,6 +9,7 @@ import { TABLES } from '../services/types';
 import {
   checkResult,
   descriptorFor,
+  expectedResultHash,
   reportFor,
 } from '../__testUtils__/reports';
 import type { EntityResult } from './ResultStore';
@@ -130,20 +130,7 @@ describe('DatabaseResultStore', () => {
           : check,
       );
       const { evaluatedAt, ...body } = stored;
-      const legacyHash = createHash('sha256')
-        .update(
-          `${JSON.stringify(body)}\n${JSON.stringify([
-            entity.kind,
-            entity.namespace,
-            entity.name,
-            entity.title,
-            entity.type,
-            entity.lifecycle,
-            entity.ownerRef,
-            entity.systemRef,
-          ])}`,
-        )
-        .digest('hex');
+      const legacyHash = expectedResultHash(JSON.stringify(body), entity);
       await knex(TABLES.results)
         .where('entity_ref', 'component:default/a')
         .update({ report: JSON.stringify(stored), result_hash: legacyHash });

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   CHECK_STATES,
   defaultPolicy,
@@ -10,6 +9,7 @@ import { prepareResult as prepareWithCodec } from './resultRow';
 import {
   checkResult,
   descriptorFor,
+  expectedResultHash,
   reportFor,
 } from '../__testUtils__/reports';
 
@@ -43,20 +43,10 @@ describe('prepareResult', () => {
   it('hashes as rows were always hashed, whatever the order of the report keys', () => {
     const report = reportFor(entity.entityRef);
     const { evaluatedAt, ...withoutTimestamp } = report;
-    const expected = createHash('sha256')
-      .update(
-        `${codec.encodeBody(withoutTimestamp)}\n${JSON.stringify([
-          entity.kind,
-          entity.namespace,
-          entity.name,
-          entity.title,
-          entity.type,
-          entity.lifecycle,
-          entity.ownerRef,
-          entity.systemRef,
-        ])}`,
-      )
-      .digest('hex');
+    const expected = expectedResultHash(
+      codec.encodeBody(withoutTimestamp),
+      entity,
+    );
     const inOrder = prepareResult(entity, report).row;
     expect(inOrder.result_hash).toBe(expected);
 
