@@ -210,7 +210,18 @@ export class SloLoader implements SloSource {
       }
     }
     const loaded = new Map<string, SloLoadResult>();
-    await mapWithConcurrency([...distinct.values()], concurrency, async t => {
+    const toLoad: ResolvedTarget[] = [];
+    for (const target of distinct.values()) {
+      // A full run's later pages: most files were checked and parsed moments ago, and
+      // answering those at once skips a promise chain per file and page.
+      const known = reuse && target.type === 'file' && this.#recentFile(target);
+      if (known) {
+        loaded.set(target.key, known);
+      } else {
+        toLoad.push(target);
+      }
+    }
+    await mapWithConcurrency(toLoad, concurrency, async t => {
       loaded.set(t.key, await this.#loadTarget(t, reuse));
     });
     return targets.map(target =>
@@ -318,12 +329,29 @@ export class SloLoader implements SloSource {
     return stat;
   }
 
-  async #loadFile(
+  /**
+   * A local file's result without I/O, when its last check is recent and it was parsed
+   * since; undefined when it has to be loaded.
+   */
+  #recentFile(target: ResolvedTarget): SloLoadResult | undefined {
+    const path = toLocalPath(target.target);
+    const known = this.#fileChecks.get(path);
+    if (!known || this.#now() - known.checkedAt >= this.#fileCheckIntervalMs) {
+      return undefined;
+    }
+    const result = this.#resultOfCheckedFile(path, known.stat);
+    return 'cacheKey' in result ? undefined : result;
+  }
+
+  /**
+   * What a file's `stat` decides by itself (it is missing, not a file, too large, or
+   * parsed already); otherwise the key its parsed form is cached under.
+   */
+  #resultOfCheckedFile(
     path: string,
-    reuseRecentFileChecks: boolean,
-  ): Promise<SloLoadResult> {
+    stat: FileCheck['stat'],
+  ): SloLoadResult | { cacheKey: string } {
     const location = `file:${path}`;
-    const stat = await this.#checkFile(path, reuseRecentFileChecks);
     if ('error' in stat) {
       const error = stat.error;
       const code = (error as { code?: string }).code;
@@ -351,6 +379,20 @@ export class SloLoader implements SloSource {
     if (memo) {
       return { status: 'loaded', location, ...memo };
     }
+    return { cacheKey };
+  }
+
+  async #loadFile(
+    path: string,
+    reuseRecentFileChecks: boolean,
+  ): Promise<SloLoadResult> {
+    const location = `file:${path}`;
+    const stat = await this.#checkFile(path, reuseRecentFileChecks);
+    const known = this.#resultOfCheckedFile(path, stat);
+    if (!('cacheKey' in known)) {
+      return known;
+    }
+    const { cacheKey } = known;
     const cached = await this.#cache.get<any>(cacheKey);
     if (cached) {
       this.#remember(cacheKey, cached as SloParseResult);
