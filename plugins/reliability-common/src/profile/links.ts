@@ -20,11 +20,12 @@ export function readLinks(
     const { type, url, title } = link as Record<string, unknown>;
     const normalizedType =
       typeof type === 'string' ? type.trim().toLowerCase() : '';
-    const target = new Map([
-      [LINK_TYPE_RUNBOOK, runbooks],
-      [LINK_TYPE_DASHBOARD, dashboards],
-    ]).get(normalizedType);
-    if (!target) {
+    let target: LinkInfo[];
+    if (normalizedType === LINK_TYPE_RUNBOOK) {
+      target = runbooks;
+    } else if (normalizedType === LINK_TYPE_DASHBOARD) {
+      target = dashboards;
+    } else {
       return;
     }
     const field = `metadata.links[${index}]`;

@@ -1,14 +1,12 @@
 /** The value as an absolute http(s) URL, or undefined. */
 export function httpUrl(value: unknown): string | undefined {
-  if (typeof value !== 'string' || !/^https?:\/\//i.test(value.trim())) {
+  if (typeof value !== 'string') {
     return undefined;
   }
-  try {
-    const url = new URL(value.trim());
-    return url.protocol === 'http:' || url.protocol === 'https:'
-      ? value.trim()
-      : undefined;
-  } catch {
-    return undefined;
-  }
+  const trimmed = value.trim();
+  // The scheme test makes the protocol http: or https:, so all that is left to know is
+  // whether the rest parses; canParse answers that without building a URL object.
+  return /^https?:\/\//i.test(trimmed) && URL.canParse(trimmed)
+    ? trimmed
+    : undefined;
 }
