@@ -135,7 +135,8 @@ export class StoredChecks {
       return check;
     }
     let extra: Record<string, unknown> | undefined;
-    for (const key of Object.keys(check)) {
+    // for-in walks the object's enum cache; Object.keys would allocate an array per check.
+    for (const key in check) {
       if (!NOT_EXTRA.has(key)) {
         (extra ??= {})[key] = (check as unknown as Record<string, unknown>)[
           key
