@@ -7,7 +7,7 @@ import {
   type SloLoadResult,
 } from '@reliability-suite/plugin-reliability-common';
 import { DatabaseResultStore } from '../database/DatabaseResultStore';
-import { EvaluationService } from './EvaluationService';
+import { ENTITIES_PER_TURN, EvaluationService } from './EvaluationService';
 import type { ReviewFactsReader } from './types';
 import { createCatalogFixture } from '../__testUtils__/fixtures';
 import { SloLoader, type SloSource } from './SloLoader';
@@ -53,6 +53,7 @@ describe('EvaluationService', () => {
     checkEvaluators?: any;
     policy?: any;
     sloSource?: SloSource;
+    pageSize?: number;
   }) {
     const store =
       options.store ??
@@ -76,7 +77,7 @@ describe('EvaluationService', () => {
       reviewFacts: noFacts,
       checkEvaluators: options.checkEvaluators,
       now: () => clock.now,
-      pageSize: 2,
+      pageSize: options.pageSize ?? 2,
     });
     return { store, catalog, service, clock };
   }
@@ -113,6 +114,36 @@ describe('EvaluationService', () => {
     // The next run looks the owner up again: a change in the catalog counts from then.
     await service.evaluateAll();
     expect(getEntitiesByRefs).toHaveBeenCalledTimes(2);
+  });
+
+  it('lets the event loop turn while it scores a page', async () => {
+    // A page is scored in slices, so the previous page's write (PostgreSQL's client
+    // runs on this thread) and the backend's requests get turns in between.
+    const entities = Array.from({ length: ENTITIES_PER_TURN * 3 }, (_, i) =>
+      component(`svc-${i}`),
+    );
+    const { service, store } = await setup({
+      entities,
+      pageSize: entities.length,
+    });
+    const prepare = jest.spyOn(store, 'prepare');
+    const preparedAtEachTurn = new Set<number>();
+    let running = true;
+    const onTurn = () => {
+      preparedAtEachTurn.add(prepare.mock.calls.length);
+      if (running) {
+        setImmediate(onTurn);
+      }
+    };
+    setImmediate(onTurn);
+
+    await service.evaluateAll();
+    running = false;
+
+    expect(prepare).toHaveBeenCalledTimes(entities.length);
+    expect([...preparedAtEachTurn]).toEqual(
+      expect.arrayContaining([ENTITIES_PER_TURN, ENTITIES_PER_TURN * 2]),
+    );
   });
 
   it("reads entity profiles at the service's clock", async () => {
