@@ -185,6 +185,34 @@ describe('ReportCodec', () => {
     );
   });
 
+  it('keeps the extra members of a check whose keys come in another order', () => {
+    const report = evaluatedReport();
+    const { id, state, required, blocking, message, ...rest } =
+      report.readiness!.checks[0];
+    // An extra member among the usual ones, and the usual ones reordered after it.
+    report.readiness!.checks[0] = {
+      id,
+      state,
+      underlyingState: 'fail',
+      blocking,
+      required,
+      message,
+      ...rest,
+    };
+    const body = codec.encodeBody(withoutTimestamp(report));
+    expect(JSON.parse(body).readiness.checks[0]).toEqual([
+      id,
+      state,
+      required,
+      blocking,
+      message,
+      { underlyingState: 'fail' },
+    ]);
+    expect(codec.decode(body).readiness!.checks[0]).toEqual(
+      report.readiness!.checks[0],
+    );
+  });
+
   it('stores whole, and reads back as is, a check the policy texts do not describe', () => {
     const report = reportFor('component:default/a', {
       checks: [checkResult('owner', 'pass'), checkResult('custom', 'fail')],

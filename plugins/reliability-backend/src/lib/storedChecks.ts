@@ -62,6 +62,23 @@ interface ExpandedTexts {
   titleToRationale: string;
 }
 
+/**
+ * The members evaluateEntity gives every check, in its order: matched in turn, the usual
+ * check's ten keys are passed over without a set lookup each.
+ */
+const USUAL_KEYS = [
+  'id',
+  'state',
+  'required',
+  'blocking',
+  'message',
+  'howToFix',
+  'title',
+  'area',
+  'kind',
+  'rationale',
+];
+
 /** How an object-form check starts: the keys before which nothing is put. */
 const LEADING_KEYS = [
   '{"id":',
@@ -136,8 +153,11 @@ export class StoredChecks {
     }
     let extra: Record<string, unknown> | undefined;
     // for-in walks the object's enum cache; Object.keys would allocate an array per check.
+    let usual = 0;
     for (const key in check) {
-      if (!NOT_EXTRA.has(key)) {
+      if (key === USUAL_KEYS[usual]) {
+        usual++;
+      } else if (!NOT_EXTRA.has(key)) {
         (extra ??= {})[key] = (check as unknown as Record<string, unknown>)[
           key
         ];
