@@ -24,10 +24,12 @@
  * the scoring of the next page. A worker loads files from disk as they are: there is no
  * TypeScript transform or bundle there.
  *
- * A batch is `[values, summary][]`: each result's column values in RESULT_COLUMNS order,
- * and its check summary as [entity_ref, failing, waived], or null when no check needs
+ * A batch is `[values, summary][]`: each result's column values in RESULT_COLUMNS order
+ * (its result_hash null when it is left to the writer), and its check summary as [entity_ref, failing, waived], or null when no check needs
  * attention.
  */
+
+const { resultHash } = require('./resultHash');
 
 const RESULTS_TABLE = 'reliability_entity_results';
 const CHECK_SUMMARIES_TABLE = 'reliability_check_summaries';
@@ -60,6 +62,36 @@ const RESULT_COLUMNS = [
   'evaluated_at',
 ];
 const HASH_INDEX = RESULT_COLUMNS.indexOf('result_hash');
+const REPORT_INDEX = RESULT_COLUMNS.indexOf('report');
+const EVALUATED_AT_INDEX = RESULT_COLUMNS.indexOf('evaluated_at');
+/** The descriptive columns the hash covers, in its order (see resultHash.js). */
+const DESCRIPTOR_INDEXES = [
+  'kind',
+  'namespace',
+  'name',
+  'title',
+  'type',
+  'lifecycle',
+  'owner_ref',
+  'system_ref',
+].map(column => RESULT_COLUMNS.indexOf(column));
+
+/**
+ * The result's hash, computed here when the backend's thread left it null: on the writer
+ * thread, that is off the thread that scores.
+ *
+ * @param {unknown[]} values
+ */
+function hashOf(values) {
+  if (values[HASH_INDEX] === null) {
+    values[HASH_INDEX] = resultHash(
+      /** @type {string} */ (values[REPORT_INDEX]),
+      /** @type {string} */ (values[EVALUATED_AT_INDEX]),
+      DESCRIPTOR_INDEXES.map(index => values[index]),
+    );
+  }
+  return values[HASH_INDEX];
+}
 
 /**
  * The batch writer on a better-sqlite3 connection: one transaction per batch that reads
@@ -106,7 +138,7 @@ function createResultWriter(connection) {
       let written = 0;
       for (const [values, summary] of ordered) {
         const storedHash = readHash.get(values[0]);
-        if (storedHash === values[HASH_INDEX]) {
+        if (storedHash === hashOf(values)) {
           continue;
         }
         upsertResult.run(values);

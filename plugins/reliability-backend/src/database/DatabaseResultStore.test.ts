@@ -5,6 +5,7 @@ import {
   type CheckState,
 } from '@reliability-suite/plugin-reliability-common';
 import { DatabaseResultStore } from './DatabaseResultStore';
+import { ReportCodec } from '../lib/compactReport';
 import { TABLES } from '../services/types';
 import {
   checkResult,
@@ -58,6 +59,27 @@ describe('DatabaseResultStore', () => {
       await expect(store.getResult('component:default/zzz')).resolves.toBe(
         undefined,
       );
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'stores the one result hash on every database, whichever thread computes it, %p',
+    async databaseId => {
+      // On SQLite the writer computes the hash; on PostgreSQL the backend's thread does.
+      const { store } = await createStore(databaseId);
+      const result = resultFor('a');
+      await store.writeResults([result]);
+      const { evaluatedAt, ...withoutTimestamp } = result.report;
+      const expected = expectedResultHash(
+        new ReportCodec(defaultPolicy).encodeBody(withoutTimestamp),
+        result.entity,
+      );
+      await expect(store.getResult('component:default/a')).resolves.toEqual(
+        expect.objectContaining({ resultHash: expected }),
+      );
+      await expect(
+        store.getResultVersion('component:default/a'),
+      ).resolves.toEqual({ resultHash: expected, evaluatedAt });
     },
   );
 

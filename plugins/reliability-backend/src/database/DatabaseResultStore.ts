@@ -5,12 +5,12 @@ import { Knex } from 'knex';
 import { TABLES } from '../services/types';
 import { ReportCodec } from '../lib/compactReport';
 import type { CheckSummaryRow } from '../lib/checkSummary';
+import { prepareResult, type PreparedResult } from '../lib/resultRow';
 import {
-  prepareResult,
-  type PreparedResult,
-  type ResultRow,
-} from '../lib/resultRow';
-import { SqliteResults, type StoredRow } from './SqliteResults';
+  SqliteResults,
+  type StoredRow,
+  type StoredVersion,
+} from './SqliteResults';
 import { getMigratedClient } from './migrations';
 import type {
   EntityResult,
@@ -259,7 +259,11 @@ export class DatabaseResultStore implements ResultStore {
   }
 
   prepare(result: EntityResult): PreparedResult {
-    return prepareResult(result.entity, result.report, this.#codec);
+    // Every write through better-sqlite3 goes through the SQLite writer, which hashes on
+    // its own thread (for a full run, off the thread that scores).
+    return prepareResult(result.entity, result.report, this.#codec, {
+      hash: this.#sqlite === undefined,
+    });
   }
 
   async writeResults(results: EntityResult[]): Promise<{ written: number }> {
@@ -370,10 +374,9 @@ export class DatabaseResultStore implements ResultStore {
     entityRef: string,
   ): Promise<ResultVersion | undefined> {
     const ref = entityRef.toLocaleLowerCase('en-US');
-    const row: Pick<ResultRow, 'result_hash' | 'evaluated_at'> | undefined =
-      this.#sqlite
-        ? await this.#sqlite.readVersion(ref)
-        : await this.#readOne(READ_VERSION, ref);
+    const row: StoredVersion | undefined = this.#sqlite
+      ? await this.#sqlite.readVersion(ref)
+      : await this.#readOne(READ_VERSION, ref);
     return row
       ? { resultHash: row.result_hash, evaluatedAt: row.evaluated_at }
       : undefined;

@@ -7,6 +7,8 @@ import { DatabaseResultStore } from './DatabaseResultStore';
 import { SqliteResults } from './SqliteResults';
 import { ResultWriteError } from './ResultWriterThread';
 import { TABLES } from '../services/types';
+import { ReportCodec } from '../lib/compactReport';
+import { prepareResult } from '../lib/resultRow';
 import {
   checkResult,
   descriptorFor,
@@ -69,6 +71,19 @@ describe('SqliteResults with a database file', () => {
     await expect(
       store.writePreparedResults(batch, { background: true }),
     ).resolves.toEqual({ written: 300 });
+    // The thread computed each hash, as the backend's thread would have.
+    const seventh = resultFor('service-7');
+    await expect(
+      knex(TABLES.results)
+        .where('entity_ref', 'component:default/service-7')
+        .first('result_hash'),
+    ).resolves.toEqual({
+      result_hash: prepareResult(
+        seventh.entity,
+        seventh.report,
+        new ReportCodec(defaultPolicy),
+      ).row.result_hash,
+    });
     // The readers' connection sees the thread's commit and is never blocked by it.
     expect((await knex.raw('pragma journal_mode'))[0].journal_mode).toBe('wal');
     await expect(

@@ -61,6 +61,17 @@ describe('prepareResult', () => {
     );
   });
 
+  it('leaves the hash to the SQLite writer when asked, storing the same JSON', () => {
+    const report = reportFor(entity.entityRef);
+    const hashed = prepareResult(entity, report);
+    const deferred = prepareWithCodec(entity, report, codec, { hash: false });
+    expect(deferred.row.result_hash).toBeNull();
+    expect(deferred).toEqual({
+      ...hashed,
+      row: { ...hashed.row, result_hash: null },
+    });
+  });
+
   it('changes the hash when a check state or a descriptive column changes', () => {
     const base = prepareResult(entity, reportFor(entity.entityRef)).row
       .result_hash;

@@ -1,8 +1,8 @@
-import { createHash, hash } from 'node:crypto';
 import type { ReliabilityReport } from '@reliability-suite/plugin-reliability-common';
 import type { ReportCodec } from './compactReport';
 import type { EntityDescriptor } from './entityDescriptor';
 import { summarizeChecks, type CheckSummaryRow } from './checkSummary';
+import { resultHash } from './resultHash';
 
 /** A row of `reliability_entity_results`, as written. */
 export interface ResultRow {
@@ -28,7 +28,8 @@ export interface ResultRow {
   has_runbook: boolean;
   has_dashboard: boolean;
   has_waiver: boolean;
-  result_hash: string;
+  /** null until the SQLite writer computes it (see prepareResult). */
+  result_hash: string | null;
   report: string;
   evaluated_at: string;
 }
@@ -49,63 +50,47 @@ const HAS_COLUMNS: ReadonlyMap<string, keyof ResultRow> = new Map([
 ]);
 
 /**
- * The stored JSON and its hash: sha256 of the stored body without `evaluatedAt`, a
- * newline and the descriptive columns as a JSON array. Built reports end with
- * `evaluatedAt` (see buildReport), so the stored JSON is serialised once and the hash
- * reads the part before that key in place: no second copy of a ~3.4 KB string per
- * entity, which with 50,000 entities was a large share of a full run's garbage.
+ * The stored JSON, ending with `evaluatedAt` (built reports do, see buildReport), so that
+ * the hash can read the part before it in place.
  */
-function encodeAndHash(
-  entity: EntityDescriptor,
-  report: ReliabilityReport,
-  codec: ReportCodec,
-): { reportJson: string; resultHash: string } {
-  const descriptor = JSON.stringify([
-    entity.kind,
-    entity.namespace,
-    entity.name,
-    entity.title,
-    entity.type,
-    entity.lifecycle,
-    entity.ownerRef,
-    entity.systemRef,
-  ]);
+function encode(report: ReliabilityReport, codec: ReportCodec): string {
   const tail = `,"evaluatedAt":${JSON.stringify(report.evaluatedAt)}}`;
   const reportJson = codec.encodeBody(report);
   if (reportJson.endsWith(tail)) {
-    return {
-      reportJson,
-      resultHash: createHash('sha256')
-        .update(reportJson.slice(0, reportJson.length - tail.length))
-        .update('}\n')
-        .update(descriptor)
-        .digest('hex'),
-    };
+    return reportJson;
   }
   // A report whose keys come in another order: serialised without the timestamp, which
-  // is then appended, so the stored JSON still ends with it.
+  // is then appended.
   const { evaluatedAt, ...withoutTimestamp } = report;
-  const body = codec.encodeBody(withoutTimestamp);
-  return {
-    reportJson: `${body.slice(0, -1)},"evaluatedAt":${JSON.stringify(
-      evaluatedAt,
-    )}}`,
-    resultHash: hash('sha256', `${body}\n${descriptor}`, 'hex'),
-  };
+  return `${codec.encodeBody(withoutTimestamp).slice(0, -1)}${tail}`;
 }
 
 /**
  * Builds the stored form of one evaluation: the report as the codec stores it (without
- * the policy's static check texts). The hash covers that stored body without
- * `evaluatedAt` plus the descriptive columns, so an unchanged entity hashes the same on
- * every run and is not rewritten, while a renamed title or a new owner still is.
+ * the policy's static check texts) and its hash (see resultHash), which covers that
+ * stored body without `evaluatedAt` plus the descriptive columns. With `hash: false` the
+ * hash is left to the SQLite writer, which computes it on its own thread.
  */
 export function prepareResult(
   entity: EntityDescriptor,
   report: ReliabilityReport,
   codec: ReportCodec,
+  options?: { hash?: boolean },
 ): PreparedResult {
-  const { reportJson, resultHash } = encodeAndHash(entity, report, codec);
+  const reportJson = encode(report, codec);
+  const resultHashValue =
+    options?.hash === false
+      ? null
+      : resultHash(reportJson, report.evaluatedAt, [
+          entity.kind,
+          entity.namespace,
+          entity.name,
+          entity.title,
+          entity.type,
+          entity.lifecycle,
+          entity.ownerRef,
+          entity.systemRef,
+        ]);
 
   const row: ResultRow = {
     entity_ref: entity.entityRef,
@@ -130,7 +115,7 @@ export function prepareResult(
     has_runbook: false,
     has_dashboard: false,
     has_waiver: false,
-    result_hash: resultHash,
+    result_hash: resultHashValue,
     report: reportJson,
     evaluated_at: report.evaluatedAt,
   };
