@@ -34,8 +34,8 @@ const { resultHash } = require('./resultHash');
 const RESULTS_TABLE = 'reliability_entity_results';
 const CHECK_SUMMARIES_TABLE = 'reliability_check_summaries';
 
-const RESULT_COLUMNS = [
-  'entity_ref',
+/** The descriptive columns, in the order the hash covers them (see resultHash.js). */
+const DESCRIPTOR_COLUMNS = [
   'kind',
   'namespace',
   'name',
@@ -44,6 +44,11 @@ const RESULT_COLUMNS = [
   'lifecycle',
   'owner_ref',
   'system_ref',
+];
+
+const RESULT_COLUMNS = [
+  'entity_ref',
+  ...DESCRIPTOR_COLUMNS,
   'in_scope',
   'tier',
   'score',
@@ -64,17 +69,9 @@ const RESULT_COLUMNS = [
 const HASH_INDEX = RESULT_COLUMNS.indexOf('result_hash');
 const REPORT_INDEX = RESULT_COLUMNS.indexOf('report');
 const EVALUATED_AT_INDEX = RESULT_COLUMNS.indexOf('evaluated_at');
-/** The descriptive columns the hash covers, in its order (see resultHash.js). */
-const DESCRIPTOR_INDEXES = [
-  'kind',
-  'namespace',
-  'name',
-  'title',
-  'type',
-  'lifecycle',
-  'owner_ref',
-  'system_ref',
-].map(column => RESULT_COLUMNS.indexOf(column));
+const DESCRIPTOR_INDEXES = DESCRIPTOR_COLUMNS.map(column =>
+  RESULT_COLUMNS.indexOf(column),
+);
 
 /**
  * The result's hash, computed here when the backend's thread left it null: on the writer

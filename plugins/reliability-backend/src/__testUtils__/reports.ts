@@ -80,6 +80,20 @@ export function reportFor(
   };
 }
 
+/** The descriptive columns a result hash covers, in its order. */
+export function descriptorColumns(entity: EntityDescriptor): unknown[] {
+  return [
+    entity.kind,
+    entity.namespace,
+    entity.name,
+    entity.title,
+    entity.type,
+    entity.lifecycle,
+    entity.ownerRef,
+    entity.systemRef,
+  ];
+}
+
 /**
  * The result hash as rows have always been hashed, restated here on purpose (not taken
  * from resultRow.ts) so that a change to the formula, which would rewrite every stored
@@ -91,17 +105,6 @@ export function expectedResultHash(
   entity: EntityDescriptor,
 ): string {
   return createHash('sha256')
-    .update(
-      `${storedBody}\n${JSON.stringify([
-        entity.kind,
-        entity.namespace,
-        entity.name,
-        entity.title,
-        entity.type,
-        entity.lifecycle,
-        entity.ownerRef,
-        entity.systemRef,
-      ])}`,
-    )
+    .update(`${storedBody}\n${JSON.stringify(descriptorColumns(entity))}`)
     .digest('hex');
 }

@@ -1,18 +1,13 @@
 import { resultHash } from './resultHash';
-import { descriptorFor, expectedResultHash } from '../__testUtils__/reports';
+import {
+  descriptorColumns,
+  descriptorFor,
+  expectedResultHash,
+} from '../__testUtils__/reports';
 
 describe('resultHash', () => {
   const entity = descriptorFor('checkout');
-  const descriptor = [
-    entity.kind,
-    entity.namespace,
-    entity.name,
-    entity.title,
-    entity.type,
-    entity.lifecycle,
-    entity.ownerRef,
-    entity.systemRef,
-  ];
+  const descriptor = descriptorColumns(entity);
 
   it('hashes the stored JSON without its evaluatedAt, and the descriptive columns', () => {
     const body = '{"entityRef":"component:default/checkout","inScope":true}';
