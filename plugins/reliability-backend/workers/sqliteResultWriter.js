@@ -92,7 +92,8 @@ function hashOf(values) {
 
 /**
  * The batch writer on a better-sqlite3 connection: one transaction per batch that reads
- * each stored hash and writes only changed results, a prepared statement run per row.
+ * each stored hash and writes only changed results not older than the stored ones, a
+ * prepared statement run per row.
  *
  * @param {{ prepare(sql: string): any; transaction(fn: Function): Function }} connection
  * @returns {(batch: Array<[unknown[], unknown[] | null]>) => number} the number written
@@ -106,7 +107,8 @@ function createResultWriter(connection) {
        c => c !== 'entity_ref',
      )
        .map(c => `"${c}" = excluded."${c}"`)
-       .join(', ')}`,
+       .join(', ')}
+     where excluded."evaluated_at" >= "${RESULTS_TABLE}"."evaluated_at"`,
   );
   const readHash = connection
     .prepare(
@@ -138,7 +140,12 @@ function createResultWriter(connection) {
         if (storedHash === hashOf(values)) {
           continue;
         }
-        upsertResult.run(values);
+        // A result evaluated before the stored one is not written: a full run's page
+        // scored before an attestation's re-evaluation of one of its entities must not
+        // undo it when its write lands after.
+        if (upsertResult.run(values).changes === 0) {
+          continue;
+        }
         // A result that was not stored has no summary to replace.
         if (storedHash !== undefined) {
           deleteSummary.run(values[0]);

@@ -63,6 +63,55 @@ describe('DatabaseResultStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'keeps a stored result over one evaluated before it, whichever is written last, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const entity = descriptorFor('a');
+      const evaluated = (evaluatedAt: string, rollbackPlan: CheckState) => ({
+        entity,
+        report: reportFor(entity.entityRef, {
+          evaluatedAt,
+          checks: [
+            checkResult('owner', 'pass'),
+            checkResult('rollback-plan', rollbackPlan),
+          ],
+        }),
+      });
+      const summary = () =>
+        knex(TABLES.checkSummaries)
+          .where('entity_ref', 'component:default/a')
+          .select('failing');
+
+      // An attestation's re-evaluation at 10:05, then a full run's page that was scored
+      // at 10:00, before the attestation, and written after it.
+      await expect(
+        store.writeResults([evaluated('2026-11-22T10:05:00.000Z', 'pass')]),
+      ).resolves.toEqual({ written: 1 });
+      await expect(
+        store.writeResults([
+          evaluated('2026-11-22T10:00:00.000Z', 'fail'),
+          resultFor('b'),
+        ]),
+      ).resolves.toEqual({ written: 1 });
+      await expect(store.getResult('component:default/a')).resolves.toEqual(
+        expect.objectContaining({
+          evaluatedAt: '2026-11-22T10:05:00.000Z',
+          report: evaluated('2026-11-22T10:05:00.000Z', 'pass').report,
+        }),
+      );
+      await expect(summary()).resolves.toEqual([]);
+
+      // A later evaluation replaces it as always.
+      await expect(
+        store.writeResults([evaluated('2026-11-22T11:00:00.000Z', 'fail')]),
+      ).resolves.toEqual({ written: 1 });
+      await expect(summary()).resolves.toEqual([
+        { failing: '["rollback-plan"]' },
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'stores the one result hash on every database, whichever thread computes it, %p',
     async databaseId => {
       // On SQLite the writer computes the hash; on PostgreSQL the backend's thread does.

@@ -83,24 +83,39 @@ const MAX_ROWS_PER_STATEMENT = 250;
  * VALUES lists of thousands of parameters was a third of PostgreSQL's CPU in a full run.
  * Shorter remainders stay unnamed, so a connection keeps at most one prepared insert a
  * table.
+ *
+ * With `newerOnly` (PostgreSQL), an existing row is replaced only by one whose `newerOnly`
+ * column is not older, and the keys of the rows written are returned.
  */
 async function insertRows<T extends object>(
   tx: Knex.Transaction,
   table: string,
   rows: T[],
-  options: { maxVariables: number; upsertOn?: string; postgres: boolean },
-): Promise<void> {
+  options: {
+    maxVariables: number;
+    upsertOn?: string;
+    newerOnly?: string;
+    postgres: boolean;
+  },
+): Promise<string[] | undefined> {
   if (rows.length === 0) {
-    return;
+    return [];
   }
   const columns = Object.keys(rows[0]) as Array<keyof T & string>;
   const quoted = columns.map(column => `"${column}"`);
-  const conflict = options.upsertOn
-    ? ` on conflict ("${options.upsertOn}") do update set ${quoted
-        .filter(column => column !== `"${options.upsertOn}"`)
+  const { upsertOn, newerOnly } = options;
+  const returning = upsertOn && newerOnly && options.postgres;
+  const conflict = upsertOn
+    ? ` on conflict ("${upsertOn}") do update set ${quoted
+        .filter(column => column !== `"${upsertOn}"`)
         .map(column => `${column} = excluded.${column}`)
-        .join(', ')}`
+        .join(', ')}${
+        returning
+          ? ` where excluded."${newerOnly}" >= "${table}"."${newerOnly}" returning "${upsertOn}"`
+          : ''
+      }`
     : '';
+  const written: string[] = [];
   const rowsPerStatement = Math.max(
     1,
     Math.min(
@@ -123,16 +138,22 @@ async function insertRows<T extends object>(
       options.postgres,
     )}${conflict}`;
     if (options.postgres) {
-      await tx.raw(sql).options({
+      const result = await tx.raw(sql).options({
         values: bindings,
         ...(part.length === rowsPerStatement && {
           name: preparedName(table, sql),
         }),
       });
+      if (returning) {
+        for (const row of result.rows as Record<string, string>[]) {
+          written.push(row[upsertOn]);
+        }
+      }
     } else {
       await tx.raw(sql, bindings as any);
     }
   }
+  return returning ? written : undefined;
 }
 
 /**
@@ -299,6 +320,7 @@ export class DatabaseResultStore implements ResultStore {
     }
 
     const refsPerStatement = this.#maxVariables;
+    let written = changed.length;
     await this.db.transaction(async tx => {
       if (this.#isPostgres) {
         // Results are derived data that the next run recomputes and compares, so a crash
@@ -308,20 +330,32 @@ export class DatabaseResultStore implements ResultStore {
       }
       // VALUES rather than unnest: the JSON reports are full of quotes, which an array
       // literal would escape (in JS) and unescape (in PostgreSQL) again; measured slower.
-      await insertRows(
+      // A result evaluated before the stored one is not written: a full run's page
+      // scored before an attestation's re-evaluation of one of its entities must not
+      // undo it when its write lands after.
+      const writtenRefs = await insertRows(
         tx,
         TABLES.results,
         changed.map(p => p.row),
         {
           maxVariables: this.#maxVariables,
           upsertOn: 'entity_ref',
+          newerOnly: 'evaluated_at',
           postgres: this.#isPostgres,
         },
       );
+      const writtenSet = writtenRefs && new Set(writtenRefs);
+      const writtenResults = writtenSet
+        ? changed.filter(p => writtenSet.has(p.row.entity_ref))
+        : changed;
+      written = writtenResults.length;
+      if (written === 0) {
+        return;
+      }
       // Also for results that were not stored when the hashes were read: a concurrent
       // write of the same entity (an attestation while a run writes its page) may have
       // stored them since; the upsert above waited for it, so this sees its summary.
-      const changedRefs = changed.map(p => p.row.entity_ref);
+      const changedRefs = writtenResults.map(p => p.row.entity_ref);
       if (this.#isPostgres) {
         await tx.raw(DELETE_SUMMARIES.text).options({
           name: DELETE_SUMMARIES.name,
@@ -332,7 +366,7 @@ export class DatabaseResultStore implements ResultStore {
           await tx(TABLES.checkSummaries).whereIn('entity_ref', part).delete();
         }
       }
-      const summaries = changed
+      const summaries = writtenResults
         .map(p => p.checkSummary)
         .filter((summary): summary is CheckSummaryRow => summary !== null);
       await insertRows(tx, TABLES.checkSummaries, summaries, {
@@ -340,7 +374,7 @@ export class DatabaseResultStore implements ResultStore {
         postgres: this.#isPostgres,
       });
     });
-    return { written: changed.length };
+    return { written };
   }
 
   async getResult(entityRef: string): Promise<StoredResult | undefined> {
