@@ -1,47 +1,53 @@
 import { ANNOTATION_SLO_REF, ANNOTATION_TIER } from '../annotations';
-import { findTierDefinition, getTierRequirements } from '../policy/lookup';
-import type { CheckDefinition, ReliabilityPolicy } from '../policy/types';
+import { findTierDefinition } from '../policy/lookup';
+import type { ReliabilityPolicy } from '../policy/types';
 import type { CheckResult, Problem } from '../types';
 import { evaluateAttestedCheck } from './attested';
-import { builtInCheckEvaluators, evaluateAnnotationCheck } from './checks';
+import { evaluateAnnotationCheck } from './checks';
+import { checkPlanOf } from './checkPlan';
 import { computeGate } from './gate';
 import { computeMaturity } from './maturity';
 import { computeReadiness } from './readiness';
 import { isInScope } from './scope';
 import type {
   CheckContext,
+  CheckEvaluator,
   CheckOutcome,
   Evaluation,
   EvaluationInput,
 } from './types';
 import { applyWaiver } from './waivers';
 
-function evaluateAutomaticCheck(context: CheckContext): CheckOutcome {
-  const { definition, input } = context;
-  const builtIn = builtInCheckEvaluators.get(definition.id);
+function evaluateAutomaticCheck(
+  context: CheckContext,
+  builtIn: CheckEvaluator | undefined,
+): CheckOutcome {
   if (builtIn) {
     return builtIn(context);
   }
   return (
-    input.externalResults?.[definition.id] ?? evaluateAnnotationCheck(context)
+    context.input.externalResults?.[context.definition.id] ??
+    evaluateAnnotationCheck(context)
   );
 }
 
 function evaluateCheck(
   context: CheckContext,
-  requirements: { required: string[]; blocking: string[] },
+  builtIn: CheckEvaluator | undefined,
+  required: boolean,
+  blocking: boolean,
 ): CheckResult {
   const { definition, input } = context;
   const attested =
     definition.kind === 'attested'
       ? evaluateAttestedCheck(definition, input.attestations, input.now)
       : undefined;
-  const outcome = attested ?? evaluateAutomaticCheck(context);
+  const outcome = attested ?? evaluateAutomaticCheck(context, builtIn);
   const result: CheckResult = {
     id: definition.id,
     state: outcome.state,
-    required: requirements.required.includes(definition.id),
-    blocking: requirements.blocking.includes(definition.id),
+    required,
+    blocking,
     message: outcome.message,
     howToFix: outcome.howToFix ?? definition.howToFix,
     title: definition.title,
@@ -79,14 +85,10 @@ function evaluationProblems(
       } could not be read, so the checks based on SLOs are unknown`,
     });
   }
-  const unevaluable = policy.checks.filter(
-    check =>
-      check.kind === 'automatic' &&
-      !check.annotation &&
-      !builtInCheckEvaluators.has(check.id) &&
-      !input.externalResults?.[check.id],
-  );
-  for (const check of unevaluable) {
+  for (const check of checkPlanOf(policy).withoutEvaluator) {
+    if (input.externalResults?.[check.id]) {
+      continue;
+    }
     problems.push({
       severity: 'error',
       message: `The policy check "${check.id}" has no evaluator, so it is unknown`,
@@ -118,9 +120,10 @@ export function evaluateEntity(
     };
   }
 
-  const tierDefinition = findTierDefinition(policy, input.profile.tier?.level);
-  const requirements = getTierRequirements(policy, tierDefinition?.level);
-  const checks = policy.checks.map((definition: CheckDefinition) =>
+  const plan = checkPlanOf(policy);
+  const requirements = plan.tier(input.profile.tier?.level);
+  const tierDefinition = requirements.tier;
+  const checks = plan.checks.map(({ definition, builtIn }, index) =>
     evaluateCheck(
       {
         input,
@@ -128,7 +131,9 @@ export function evaluateEntity(
         definition,
         tierLevel: tierDefinition?.level ?? null,
       },
-      requirements,
+      builtIn,
+      requirements.requiredFlags[index],
+      requirements.blockingFlags[index],
     ),
   );
   const readiness = computeReadiness(checks);
