@@ -30,8 +30,8 @@ export class ReportCodec {
     if (!report.readiness) {
       return JSON.stringify(report);
     }
-    const checks = report.readiness.checks.map(check =>
-      this.#checks.compact(check),
+    const checks = report.readiness.checks.map((check, index) =>
+      this.#checks.compact(check, index),
     );
     return JSON.stringify({
       ...report,

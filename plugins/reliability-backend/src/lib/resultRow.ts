@@ -123,11 +123,12 @@ export function prepareResult(
   const checks = report.readiness?.checks ?? [];
   for (let index = 0; index < checks.length; index++) {
     const check = checks[index];
-    const column = HAS_COLUMNS.get(check.id);
-    if (column && (check.state === 'pass' || check.state === 'warn')) {
-      (row as unknown as Record<string, boolean>)[column] = true;
-    }
-    if (check.state === 'waived') {
+    if (check.state === 'pass' || check.state === 'warn') {
+      const column = HAS_COLUMNS.get(check.id);
+      if (column) {
+        (row as unknown as Record<string, boolean>)[column] = true;
+      }
+    } else if (check.state === 'waived') {
       row.has_waiver = true;
     }
   }

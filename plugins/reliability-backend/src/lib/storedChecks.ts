@@ -122,11 +122,16 @@ function expandedTexts(
  */
 export class StoredChecks {
   readonly #definitions: ReadonlyMap<string, CheckDefinition>;
+  readonly #inPolicyOrder: readonly CheckDefinition[];
   /** The texts each policy check's expansion adds, by the JSON text of its id. */
   readonly #textsByIdJson: Map<string, ExpandedTexts>;
 
   constructor(policy: Pick<ReliabilityPolicy, 'checks'>) {
     this.#definitions = new Map(policy.checks.map(check => [check.id, check]));
+    // The last definition of an id is the one the map holds; a policy has each id once.
+    this.#inPolicyOrder = policy.checks.map(
+      check => this.#definitions.get(check.id)!,
+    );
     this.#textsByIdJson = new Map(
       [...this.#definitions].map(([id, definition]) => {
         const idJson = JSON.stringify(id);
@@ -135,8 +140,14 @@ export class StoredChecks {
     );
   }
 
-  compact(check: CheckResult): StoredCheck {
-    const definition = this.#definitions.get(check.id);
+  /**
+   * The stored form of a check; `index` is its place in the report, where a report's
+   * checks are in policy order, so the policy check there is tried before a lookup.
+   */
+  compact(check: CheckResult, index = -1): StoredCheck {
+    const inPlace = this.#inPolicyOrder[index];
+    const definition =
+      inPlace?.id === check.id ? inPlace : this.#definitions.get(check.id);
     if (
       !definition ||
       check.title !== definition.title ||
