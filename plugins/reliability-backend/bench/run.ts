@@ -2,7 +2,7 @@
  * Benchmarks of the reliability backend: `yarn bench` at the repository root.
  *
  *   yarn bench [--sizes 10000,50000] [--pg postgresql://user@host:5432] [--no-sqlite]
- *              [--no-http] [--only evaluation|coverage]
+ *              [--no-http] [--only scoring|evaluation|coverage]
  *
  * PostgreSQL runs when `--pg` or BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING is
  * given. Figures are printed as a table; README.md "## Performance" records them.
@@ -16,6 +16,7 @@ import { promises as fs } from 'node:fs';
 import { coverageBenchmark } from './coverage';
 import { benchEvaluation } from './evaluation';
 import { benchReads } from './http';
+import { scoringBenchmark } from './scoring';
 import {
   createBenchDatabase,
   type BenchDatabase,
@@ -156,7 +157,11 @@ const evaluationAndReads: Benchmark = {
 };
 
 /** Every benchmark `yarn bench` runs, in order. */
-export const benchmarks: Benchmark[] = [evaluationAndReads, coverageBenchmark];
+export const benchmarks: Benchmark[] = [
+  scoringBenchmark,
+  evaluationAndReads,
+  coverageBenchmark,
+];
 
 function parseArgs(argv: string[]) {
   const value = (flag: string) => {
