@@ -25,8 +25,8 @@
  * TypeScript transform or bundle there.
  *
  * A batch is `[values, summary][]`: each result's column values in RESULT_COLUMNS order
- * (its result_hash null when it is left to the writer), and its check summary as [entity_ref, failing, waived], or null when no check needs
- * attention.
+ * (its result_hash null when it is left to the writer), and its check summary as
+ * [entity_ref, failing, waived], or null when no check needs attention.
  */
 
 const { resultHash } = require('./resultHash');

@@ -98,13 +98,13 @@ async function insertRows<T extends object>(
     postgres: boolean;
   },
 ): Promise<string[] | undefined> {
+  const { upsertOn, newerOnly } = options;
+  const returning = upsertOn && newerOnly && options.postgres;
   if (rows.length === 0) {
-    return [];
+    return returning ? [] : undefined;
   }
   const columns = Object.keys(rows[0]) as Array<keyof T & string>;
   const quoted = columns.map(column => `"${column}"`);
-  const { upsertOn, newerOnly } = options;
-  const returning = upsertOn && newerOnly && options.postgres;
   const conflict = upsertOn
     ? ` on conflict ("${upsertOn}") do update set ${quoted
         .filter(column => column !== `"${upsertOn}"`)
