@@ -4,7 +4,7 @@ import type { ReliabilityPolicy } from '../policy/types';
 import type { CheckResult, Problem } from '../types';
 import { evaluateAttestedCheck } from './attested';
 import { evaluateAnnotationCheck } from './checks';
-import { checkPlanOf } from './checkPlan';
+import { checkPlanOf, type CheckPlan } from './checkPlan';
 import { computeGate } from './gate';
 import { computeMaturity } from './maturity';
 import { computeReadiness } from './readiness';
@@ -62,6 +62,7 @@ function evaluateCheck(
 function evaluationProblems(
   input: EvaluationInput,
   policy: ReliabilityPolicy,
+  plan: CheckPlan,
 ): Problem[] {
   const problems: Problem[] = [];
   const profileTier = input.profile.tier;
@@ -85,7 +86,7 @@ function evaluationProblems(
       } could not be read, so the checks based on SLOs are unknown`,
     });
   }
-  for (const check of checkPlanOf(policy).withoutEvaluator) {
+  for (const check of plan.withoutEvaluator) {
     if (input.externalResults?.[check.id]) {
       continue;
     }
@@ -152,6 +153,6 @@ export function evaluateEntity(
       enforced: requirements.enforced,
       tierLabel: tierDefinition?.name ?? 'An untiered entity',
     }),
-    problems: [...inputProblems, ...evaluationProblems(input, policy)],
+    problems: [...inputProblems, ...evaluationProblems(input, policy, plan)],
   };
 }
