@@ -1,10 +1,9 @@
 import { ANNOTATION_SLO_REF, ANNOTATION_TIER } from '../annotations';
-import { findTierDefinition } from '../policy/lookup';
 import type { ReliabilityPolicy } from '../policy/types';
 import type { CheckResult, Problem } from '../types';
 import { evaluateAttestedCheck } from './attested';
 import { evaluateAnnotationCheck } from './checks';
-import { checkPlanOf, type CheckPlan } from './checkPlan';
+import { checkPlanOf, type CheckPlan, type PlannedTier } from './checkPlan';
 import { computeGate } from './gate';
 import { computeMaturity } from './maturity';
 import { computeReadiness } from './readiness';
@@ -63,10 +62,12 @@ function evaluationProblems(
   input: EvaluationInput,
   policy: ReliabilityPolicy,
   plan: CheckPlan,
+  requirements: PlannedTier,
 ): Problem[] {
   const problems: Problem[] = [];
   const profileTier = input.profile.tier;
-  if (profileTier && !findTierDefinition(policy, profileTier.level)) {
+  // The plan found no tier definition for the entity's level: it is untiered.
+  if (profileTier && !requirements.tier) {
     problems.push({
       severity: 'error',
       field: ANNOTATION_TIER,
@@ -153,6 +154,9 @@ export function evaluateEntity(
       enforced: requirements.enforced,
       tierLabel: tierDefinition?.name ?? 'An untiered entity',
     }),
-    problems: [...inputProblems, ...evaluationProblems(input, policy, plan)],
+    problems: [
+      ...inputProblems,
+      ...evaluationProblems(input, policy, plan, requirements),
+    ],
   };
 }
