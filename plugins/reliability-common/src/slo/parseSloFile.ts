@@ -2,6 +2,7 @@ import { LineCounter, parseAllDocuments, YAMLError } from 'yaml';
 import type { NormalizedSlo, Problem, SloParseResult } from '../types';
 import { DocumentReporter } from './report';
 import { isRecord } from './normalize';
+import { readDocumentsQuickly } from './quickYaml';
 import {
   OpenSloDocument,
   collectOpenSloDocuments,
@@ -28,9 +29,28 @@ export function parseSloFile(
   text: string,
   options: ParseSloFileOptions = {},
 ): SloParseResult {
+  return parseSafely(text, options, true);
+}
+
+/**
+ * parseSloFile reading every file with `yaml`, without trying js-yaml first: the tests
+ * compare the two. Not exported from the package.
+ */
+export function parseSloFileWithYaml(
+  text: string,
+  options: ParseSloFileOptions = {},
+): SloParseResult {
+  return parseSafely(text, options, false);
+}
+
+function parseSafely(
+  text: string,
+  options: ParseSloFileOptions,
+  quickly: boolean,
+): SloParseResult {
   const problems: Problem[] = [];
   try {
-    return { slos: parse(text, options, problems), problems };
+    return { slos: parse(text, options, problems, quickly), problems };
   } catch (error) {
     // A safety net: the parsers report problems rather than throw.
     problems.push(
@@ -44,10 +64,18 @@ export function parseSloFile(
   }
 }
 
+/** A document's value, with the reporter for its problems. */
+interface ReadDocument {
+  index: number;
+  value: unknown;
+  reporter: DocumentReporter;
+}
+
 function parse(
   text: string,
   options: ParseSloFileOptions,
   problems: Problem[],
+  quickly: boolean,
 ): NormalizedSlo[] {
   const maxBytes = options.maxBytes ?? DEFAULT_SLO_FILE_MAX_BYTES;
   if (typeof text !== 'string') {
@@ -66,38 +94,73 @@ function parse(
     return [];
   }
 
+  // The fast path counts only when the file has no problem at all: a problem's message
+  // needs the line of its field, which only `yaml`'s reading gives.
+  const quick = quickly ? readDocumentsQuickly(text) : undefined;
+  if (quick) {
+    const quickProblems: Problem[] = [];
+    const documents = quick.map((value, index) => ({
+      index,
+      value,
+      reporter: new DocumentReporter(quickProblems, {
+        file: options.file,
+        document: index,
+      }),
+    }));
+    const slos = interpret(documents, 0, options, quickProblems);
+    if (quickProblems.length === 0) {
+      return slos;
+    }
+  }
+
   const lineCounter = new LineCounter();
-  const yamlDocuments = parseAllDocuments(text, { lineCounter });
+  const documents: ReadDocument[] = [];
+  let unreadable = 0;
+  Array.from(parseAllDocuments(text, { lineCounter })).forEach(
+    (yamlDocument, index) => {
+      const reporter = new DocumentReporter(problems, {
+        file: options.file,
+        document: index,
+        yamlDocument,
+        lineCounter,
+      });
+      if (yamlDocument.errors.length > 0) {
+        unreadable++;
+        problems.push(syntaxProblem(yamlDocument.errors, index, options));
+        return;
+      }
+      try {
+        documents.push({
+          index,
+          value: yamlDocument.toJS({ maxAliasCount: 100 }),
+          reporter,
+        });
+      } catch (error) {
+        unreadable++;
+        reporter.error(
+          [],
+          `could not be read: ${errorMessage(error)}`,
+          'Remove excessive YAML aliases or anchors.',
+        );
+      }
+    },
+  );
+  return interpret(documents, unreadable, options, problems);
+}
+
+/** The SLOs of a file's documents; `unreadable` documents could not be read at all. */
+function interpret(
+  documents: ReadDocument[],
+  unreadable: number,
+  options: ParseSloFileOptions,
+  problems: Problem[],
+): NormalizedSlo[] {
   const openSlo: OpenSloDocument[] = [];
   const sloth: Array<OpenSloDocument> = [];
-  let nonEmpty = 0;
-
-  Array.from(yamlDocuments).forEach((yamlDocument, index) => {
-    const reporter = new DocumentReporter(problems, {
-      file: options.file,
-      document: index,
-      yamlDocument,
-      lineCounter,
-    });
-    if (yamlDocument.errors.length > 0) {
-      nonEmpty++;
-      problems.push(syntaxProblem(yamlDocument.errors, index, options));
-      return;
-    }
-    let value: unknown;
-    try {
-      value = yamlDocument.toJS({ maxAliasCount: 100 });
-    } catch (error) {
-      nonEmpty++;
-      reporter.error(
-        [],
-        `could not be read: ${errorMessage(error)}`,
-        'Remove excessive YAML aliases or anchors.',
-      );
-      return;
-    }
+  let nonEmpty = unreadable;
+  for (const { index, value, reporter } of documents) {
     if (value === null || value === undefined) {
-      return; // An empty document, e.g. after a trailing `---`.
+      continue; // An empty document, e.g. after a trailing `---`.
     }
     nonEmpty++;
     if (
@@ -115,7 +178,7 @@ function parse(
         'Start the document with `apiVersion: openslo/v1` and a kind (SLO, SLI, AlertPolicy), or with `version: prometheus/v1` for Sloth.',
       );
     }
-  });
+  }
 
   if (nonEmpty === 0) {
     problems.push(
