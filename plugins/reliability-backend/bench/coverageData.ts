@@ -13,20 +13,9 @@ import { buildGroupAncestry, GroupNode } from '../src/lib/groupAncestry';
 import { addDays } from '../src/services/CoverageSnapshotService';
 import type { DatabaseCoverageStore } from '../src/database/DatabaseCoverageStore';
 import { COUNTER_COLUMNS } from '../src/database/coverageSql';
+import { createRandom } from './syntheticCatalog';
 
 const CHECK_IDS: readonly string[] = DEFAULT_CHECK_IDS;
-
-/** mulberry32: small, fast, good enough for shuffling synthetic data. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The value whose cumulative probability first exceeds `roll` (the last one otherwise). */
 function weighted<T>(roll: number, choices: Array<[number, T]>, last: T): T {
@@ -95,7 +84,7 @@ export async function fillCoverageData(options: {
 }): Promise<BenchCoverageData> {
   const { knex, store, inScope, days, today } = options;
   const started = Date.now();
-  const next = random(42);
+  const { next } = createRandom(42);
   const pick = <T>(items: T[]) => items[Math.floor(next() * items.length)];
   const { groups, teams, departments } = benchGroups();
   await store.replaceGroupAncestry(buildGroupAncestry(groups));
