@@ -9,6 +9,7 @@ import {
   apiGet,
   gotoPath,
   launch,
+  waitForCount,
   waitForText,
   withScreenshot,
 } from './lib/portal.mjs';
@@ -66,6 +67,16 @@ describe('the /reliability page', () => {
       assert.ok(tierOne, 'the demo catalog has tier-1 production services');
       assert.ok(tierOne.withSlo > 0, 'some tier-1 services have an SLO');
 
+      await page.route(/coverage\?.*tier=1/, async route => {
+        await new Promise(r => setTimeout(r, 1500));
+        await route.continue();
+      });
+      // Tier 1's figures arrive a second late, as on a slow network: the page keeps the
+      // unfiltered rows until then, and the test must wait for the filtered ones.
+      await page.route(/\/coverage\?.*tier=1/, async route => {
+        await new Promise(resolveLater => setTimeout(resolveLater, 1000));
+        await route.continue();
+      });
       await gotoPath(page, '/reliability');
       const tierTable = page.getByRole('table', { name: 'Coverage by tier' });
       await tierTable.waitFor({ state: 'visible' });
@@ -77,7 +88,7 @@ describe('the /reliability page', () => {
       await page.waitForURL(/[?&]tier=1(&|$)/);
       await waitForText(page, 'Tier 1', { within: tierTable });
       assert.equal(
-        await tierTable.locator('tbody tr').count(),
+        await waitForCount(tierTable.locator('tbody tr'), 1),
         1,
         'only the tier-1 row is left',
       );
@@ -98,8 +109,12 @@ describe('the /reliability page', () => {
       await firstRow.waitFor({ state: 'visible' });
       const firstRef = await firstRow.getAttribute('data-entity-ref');
       assert.ok(firstRef, 'the entity table lists the entities');
-      const shown = await entityTable.locator('tbody tr').count();
-      assert.equal(shown, Math.min(tierOne.withSlo, 25));
+      const expectedRows = Math.min(tierOne.withSlo, 25);
+      const shown = await waitForCount(
+        entityTable.locator('tbody tr'),
+        expectedRows,
+      );
+      assert.equal(shown, expectedRows);
 
       // Download the CSV of the same filtered set.
       const [download] = await Promise.all([

@@ -239,6 +239,25 @@ export async function waitForText(
   return locator;
 }
 
+/**
+ * Waits until a locator matches `expected` elements and answers the last count it saw. The page
+ * keeps the previous rows on screen while it fetches new ones, so a count taken as soon as the
+ * URL changes can still be the old one.
+ */
+export async function waitForCount(
+  locator,
+  expected,
+  { timeout = PAGE_TIMEOUT_MS } = {},
+) {
+  const deadline = Date.now() + timeout;
+  let count = await locator.count();
+  while (count !== expected && Date.now() < deadline) {
+    await new Promise(resolveLater => setTimeout(resolveLater, 100));
+    count = await locator.count();
+  }
+  return count;
+}
+
 /** Saves a full-page screenshot into e2e-test-report/ and returns its path. */
 export async function screenshot(page, name) {
   await mkdir(REPORT_DIR, { recursive: true });
