@@ -1,5 +1,10 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { MIGRATIONS_TABLE, migrationsDir } from './migrations';
+import {
+  MIGRATIONS_TABLE,
+  SQLITE_PAGE_SIZE,
+  getMigratedClient,
+  migrationsDir,
+} from './migrations';
 
 jest.setTimeout(60_000);
 
@@ -83,4 +88,34 @@ describe('migrations', () => {
       expect(rows[0].reloptions).toEqual(['toast_tuple_target=8160']);
     },
   );
+
+  describe('the page size of a SQLite database', () => {
+    const pageSize = async (knex: Awaited<ReturnType<typeof databases.init>>) =>
+      Number((await knex.raw('pragma page_size'))[0].page_size);
+
+    it('creates a new database with 16 KiB pages', async () => {
+      const knex = await databases.init('SQLITE_3');
+      const client = await getMigratedClient({ getClient: async () => knex });
+      expect(client).toBe(knex);
+      expect(await pageSize(knex)).toBe(SQLITE_PAGE_SIZE);
+      await expect(
+        knex.schema.hasTable('reliability_entity_results'),
+      ).resolves.toBe(true);
+    });
+
+    it('keeps the page size of a database that already holds tables', async () => {
+      const knex = await databases.init('SQLITE_3');
+      await knex.schema.createTable('another_plugins_table', table => {
+        table.string('id');
+      });
+      const before = await pageSize(knex);
+      expect(before).not.toBe(SQLITE_PAGE_SIZE);
+
+      await getMigratedClient({ getClient: async () => knex });
+      expect(await pageSize(knex)).toBe(before);
+      await expect(
+        knex.schema.hasTable('reliability_entity_results'),
+      ).resolves.toBe(true);
+    });
+  });
 });
