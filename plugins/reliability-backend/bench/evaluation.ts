@@ -2,6 +2,7 @@ import { ConfigReader } from '@backstage/config';
 import { CacheManager } from '@backstage/backend-defaults/cache';
 import { defaultPolicy } from '@reliability-suite/plugin-reliability-common';
 import { DatabaseResultStore } from '../src/database/DatabaseResultStore';
+import { CONTEXT_FIELDS } from '../src/services/CatalogContext';
 import { EvaluationService } from '../src/services/EvaluationService';
 import { SloLoader } from '../src/services/SloLoader';
 import { InMemoryCatalog } from './InMemoryCatalog';
@@ -65,7 +66,9 @@ export async function benchEvaluation(options: {
     catalogLocation,
     now,
   });
-  const catalog = new InMemoryCatalog(synthetic.entities);
+  const catalog = new InMemoryCatalog(synthetic.entities, {
+    projectedFields: [[...CONTEXT_FIELDS]],
+  });
   // Only the catalog's serialised form stays: the entity objects are garbage from here on.
   synthetic.entities.length = 0;
   const resultStore = await DatabaseResultStore.create({

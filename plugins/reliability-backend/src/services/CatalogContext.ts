@@ -21,6 +21,14 @@ function asStringList(value: unknown): string[] {
   return typeof value === 'string' ? [value] : [];
 }
 
+/** The fields of an owner or dependency that evaluation reads: all it asks the catalog for. */
+export const CONTEXT_FIELDS: readonly string[] = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  `metadata.annotations.${ANNOTATION_TIER}`,
+];
+
 /** Refs a run has looked up at most; beyond it the run starts remembering afresh. */
 const MAX_REMEMBERED_REFS = 100_000;
 
@@ -114,12 +122,7 @@ export class CatalogContext {
       const { items } = await this.catalog.getEntitiesByRefs(
         {
           entityRefs: refs,
-          fields: [
-            'kind',
-            'metadata.name',
-            'metadata.namespace',
-            `metadata.annotations.${ANNOTATION_TIER}`,
-          ],
+          fields: [...CONTEXT_FIELDS],
         },
         { credentials },
       );
