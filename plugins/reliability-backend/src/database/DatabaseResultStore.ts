@@ -11,7 +11,7 @@ import {
   type StoredRow,
   type StoredVersion,
 } from './SqliteResults';
-import { getMigratedClient } from './migrations';
+import { getMigratedClient, isSqliteClient } from './migrations';
 import type {
   EntityResult,
   EvaluationRun,
@@ -30,11 +30,6 @@ function chunk<T>(items: T[], size: number): T[][] {
     chunks.push(items.slice(i, i + size));
   }
   return chunks;
-}
-
-function isSqlite(knex: Knex): boolean {
-  const client = String(knex.client.config.client ?? '');
-  return client.includes('sqlite');
 }
 
 /** The `values` list of a multi-row insert: `?` placeholders, or `$n` for PostgreSQL. */
@@ -191,7 +186,7 @@ const LARGE_STATEMENT_VARIABLES = 8000;
  * build still works.
  */
 async function probeMaxVariables(db: Knex): Promise<number> {
-  if (!isSqlite(db)) {
+  if (!isSqliteClient(db)) {
     return LARGE_STATEMENT_VARIABLES;
   }
   try {

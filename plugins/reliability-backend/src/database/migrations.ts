@@ -26,7 +26,8 @@ const runs = new WeakMap<Knex, Promise<unknown>>();
  */
 export const SQLITE_PAGE_SIZE = 16_384;
 
-function isSqliteClient(client: Knex): boolean {
+/** Whether the knex client is one of SQLite's (better-sqlite3 or sqlite3). */
+export function isSqliteClient(client: Knex): boolean {
   return String(client.client.config?.client ?? '').includes('sqlite');
 }
 
