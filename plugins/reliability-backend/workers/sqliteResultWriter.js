@@ -161,8 +161,12 @@ function createResultWriter(connection) {
 }
 
 /**
- * The worker side: opens its own connection to the database file and answers each
- * `{ id, batch }` message with `{ id, written }` or `{ id, error }`.
+ * The worker side: opens its own connection to the database file, says `{ ready: true }`,
+ * and answers each `{ id, batch }` message with `{ id, written }` or `{ id, error }`. A
+ * batch may come in parts first, as `{ id, part }` messages without an answer (`{ id,
+ * discard: true }` drops them): a full run hands each slice of a page over as soon as it
+ * is scored, so the backend's thread keeps none of the page's stored text while it scores
+ * the rest.
  */
 function runWorker() {
   const { parentPort, workerData } = require('node:worker_threads');
@@ -172,12 +176,34 @@ function runWorker() {
     timeout: workerData.busyTimeoutMs,
   });
   const write = createResultWriter(connection);
+  /** @type {Map<number, Array<[unknown[], unknown[] | null]>>} */
+  const parts = new Map();
   parentPort?.on('message', message => {
+    const held = parts.get(message.id);
+    if (message.discard) {
+      parts.delete(message.id);
+      return;
+    }
+    if (message.part) {
+      if (held) {
+        for (const record of message.part) {
+          held.push(record);
+        }
+      } else {
+        parts.set(message.id, message.part);
+      }
+      return;
+    }
+    let batch = message.batch;
+    if (held) {
+      parts.delete(message.id);
+      for (const record of batch) {
+        held.push(record);
+      }
+      batch = held;
+    }
     try {
-      parentPort?.postMessage({
-        id: message.id,
-        written: write(message.batch),
-      });
+      parentPort?.postMessage({ id: message.id, written: write(batch) });
     } catch (error) {
       const { message: text, code } = /** @type {any} */ (error);
       parentPort?.postMessage({
@@ -186,6 +212,7 @@ function runWorker() {
       });
     }
   });
+  parentPort?.postMessage({ ready: true });
 }
 
 const { isMainThread, workerData } = require('node:worker_threads');

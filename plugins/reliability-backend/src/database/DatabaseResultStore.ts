@@ -12,13 +12,15 @@ import {
   type StoredVersion,
 } from './SqliteResults';
 import { getMigratedClient, isSqliteClient } from './migrations';
-import type {
-  EntityResult,
-  EvaluationRun,
-  ResultStore,
-  ResultVersion,
-  StoredReportJson,
-  StoredResult,
+import {
+  heldPageWrite,
+  type EntityResult,
+  type EvaluationRun,
+  type PageWrite,
+  type ResultStore,
+  type ResultVersion,
+  type StoredReportJson,
+  type StoredResult,
 } from './ResultStore';
 
 /** Refs read per page when looking for results of deleted entities. */
@@ -288,17 +290,20 @@ export class DatabaseResultStore implements ResultStore {
     );
   }
 
+  async beginPageWrite(): Promise<PageWrite> {
+    return this.#sqlite
+      ? this.#sqlite.beginPageWrite()
+      : heldPageWrite(results => this.writePreparedResults(results));
+  }
+
   async writePreparedResults(
     results: PreparedResult[],
-    options?: { background?: boolean },
   ): Promise<{ written: number }> {
     if (results.length === 0) {
       return { written: 0 };
     }
     if (this.#sqlite) {
-      return options?.background
-        ? this.#sqlite.writeInBackground(results)
-        : this.#sqlite.write(results);
+      return this.#sqlite.write(results);
     }
     // Last one wins when a batch holds the same entity twice.
     const byRef = new Map<string, PreparedResult>();

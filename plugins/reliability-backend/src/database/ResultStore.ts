@@ -41,6 +41,37 @@ export interface EvaluationRun {
   deleted: number;
 }
 
+/**
+ * One page of a full run, handed to the store in slices as they are scored. The store may
+ * send each slice on at once (SQLite: to its writer thread), so that the caller holds none
+ * of the page's stored text while it scores the rest of the page.
+ */
+export interface PageWrite {
+  add(results: PreparedResult[]): void;
+  /** Settles once the whole page is stored: how many rows were written. */
+  finish(): Promise<{ written: number }>;
+  /** Gives the page up without writing any of it (its scoring failed). */
+  discard(): void;
+}
+
+/** A page kept whole until it is finished, then stored by `write`. */
+export function heldPageWrite(
+  write: (results: PreparedResult[]) => Promise<{ written: number }>,
+): PageWrite {
+  let held: PreparedResult[] = [];
+  return {
+    add: results => {
+      for (const result of results) {
+        held.push(result);
+      }
+    },
+    finish: () => write(held),
+    discard: () => {
+      held = [];
+    },
+  };
+}
+
 export interface ResultStore {
   /** The stored form of one evaluation, ready for writePreparedResults. */
   prepare(result: EntityResult): PreparedResult;
@@ -51,17 +82,15 @@ export interface ResultStore {
    */
   writeResults(results: EntityResult[]): Promise<{ written: number }>;
 
+  /** The same for results already in their stored form (see prepareResult). */
+  writePreparedResults(results: PreparedResult[]): Promise<{ written: number }>;
+
   /**
-   * The same for results already in their stored form (see prepareResult): a full run
-   * serialises each report as soon as it is scored, so the report objects die young.
-   * `background`: a full run's page, which the store may write on a connection of its
-   * own while the caller goes on (SQLite: a writer thread); the promise still settles
-   * only once the page is stored.
+   * A full run's page, handed over in slices as it is scored (see PageWrite). The store
+   * may write it on a connection of its own while the caller goes on (SQLite: a writer
+   * thread); `finish` still settles only once the page is stored.
    */
-  writePreparedResults(
-    results: PreparedResult[],
-    options?: { background?: boolean },
-  ): Promise<{ written: number }>;
+  beginPageWrite(): Promise<PageWrite>;
 
   getResult(entityRef: string): Promise<StoredResult | undefined>;
 

@@ -17,6 +17,16 @@ export class ResultWriteError extends Error {
   }
 }
 
+/** A batch sent to the writer thread in parts, then written at once by `commit`. */
+export interface StreamedBatch {
+  /** Sends these records on to the thread now; nothing of them is kept here. */
+  append(part: WriteBatch): void;
+  /** Writes everything appended and `last`, in one transaction; the rows written. */
+  commit(last?: WriteBatch): Promise<number>;
+  /** Drops what was appended without writing it (the page it came from failed). */
+  discard(): void;
+}
+
 /**
  * A worker thread with its own better-sqlite3 connection to the database file, writing
  * batches of results while this thread goes on scoring. Started on first use, kept while
@@ -32,6 +42,8 @@ export class ResultWriterThread {
   };
   readonly #pending = new Map<number, Pending>();
   #worker?: Worker;
+  /** Whether the current worker opened its connection (true) or died first (false). */
+  #readiness?: Promise<boolean>;
   #nextId = 0;
   #idleTimer?: NodeJS.Timeout;
 
@@ -45,14 +57,57 @@ export class ResultWriterThread {
   }
 
   write(batch: WriteBatch): Promise<number> {
+    return this.openBatch().commit(batch);
+  }
+
+  /**
+   * Starts the thread if it is not running, and tells whether it has opened its
+   * connection (false: it could not start). Once it has, a batch can be streamed to it
+   * without the risk of its parts going to a thread that never ran.
+   */
+  ready(): Promise<boolean> {
+    if (!this.#worker) {
+      this.#start();
+    }
+    return this.#readiness!;
+  }
+
+  /**
+   * A batch whose records go to the thread as they come. It is bound to the thread
+   * running now: if that thread dies before the commit, the commit fails (with the
+   * thread's error) instead of writing only the parts a new thread would get.
+   */
+  openBatch(): StreamedBatch {
     const worker = this.#worker ?? this.#start();
     clearTimeout(this.#idleTimer);
     worker.ref();
     const id = this.#nextId++;
-    return new Promise<number>((resolve, reject) => {
+    const outcome = new Promise<number>((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
-      worker.postMessage({ id, batch });
     });
+    // Rejected when the thread dies, which may be before anyone awaits the commit.
+    outcome.catch(() => {});
+    const alive = () => this.#worker === worker && this.#pending.has(id);
+    return {
+      append: part => {
+        if (alive() && part.length > 0) {
+          worker.postMessage({ id, part });
+        }
+      },
+      commit: (last = []) => {
+        if (alive()) {
+          worker.postMessage({ id, batch: last });
+        }
+        return outcome;
+      },
+      discard: () => {
+        if (alive()) {
+          this.#pending.delete(id);
+          worker.postMessage({ id, discard: true });
+          this.#settle(worker);
+        }
+      },
+    };
   }
 
   async close(): Promise<void> {
@@ -75,13 +130,23 @@ export class ResultWriterThread {
         busyTimeoutMs,
       },
     });
+    let markReady: (ready: boolean) => void = () => {};
+    this.#readiness = new Promise<boolean>(resolve => {
+      markReady = resolve;
+    });
     worker.on(
       'message',
       (message: {
         id: number;
+        ready?: boolean;
         written?: number;
         error?: { message: string; code?: string };
       }) => {
+        if (message.ready) {
+          markReady(true);
+          this.#settle(worker);
+          return;
+        }
         const pending = this.#pending.get(message.id);
         this.#pending.delete(message.id);
         if (message.error) {
@@ -95,6 +160,7 @@ export class ResultWriterThread {
       },
     );
     const fail = (error: Error) => {
+      markReady(false);
       if (this.#worker === worker) {
         this.#worker = undefined;
       }

@@ -54,6 +54,16 @@ describe('SqliteResults with a database file', () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
 
+  /** Writes a batch as a full run's page, on the writer thread. */
+  async function writePage(
+    store: DatabaseResultStore,
+    batch: ReturnType<DatabaseResultStore['prepare']>[],
+  ) {
+    const pageWrite = await store.beginPageWrite();
+    pageWrite.add(batch);
+    return pageWrite.finish();
+  }
+
   async function createStore() {
     const store = await DatabaseResultStore.create({
       database: { getClient: async () => knex },
@@ -68,9 +78,7 @@ describe('SqliteResults with a database file', () => {
     const batch = Array.from({ length: 300 }, (_, i) =>
       store.prepare(resultFor(`service-${i}`)),
     );
-    await expect(
-      store.writePreparedResults(batch, { background: true }),
-    ).resolves.toEqual({ written: 300 });
+    await expect(writePage(store, batch)).resolves.toEqual({ written: 300 });
     // The thread computed each hash, as the backend's thread would have.
     const seventh = resultFor('service-7');
     await expect(
@@ -100,14 +108,9 @@ describe('SqliteResults with a database file', () => {
       expect.objectContaining({ failing: '["slo-defined"]', waived: '[]' }),
     ]);
 
+    await expect(writePage(store, batch)).resolves.toEqual({ written: 0 });
     await expect(
-      store.writePreparedResults(batch, { background: true }),
-    ).resolves.toEqual({ written: 0 });
-    await expect(
-      store.writePreparedResults(
-        [store.prepare(resultFor('service-7', 'pass'))],
-        { background: true },
-      ),
+      writePage(store, [store.prepare(resultFor('service-7', 'pass'))]),
     ).resolves.toEqual({ written: 1 });
     await expect(
       knex(TABLES.checkSummaries).where(
@@ -142,11 +145,7 @@ describe('SqliteResults with a database file', () => {
       ),
     );
     const [background, foreground] = await Promise.all([
-      Promise.all(
-        pages.map(page =>
-          store.writePreparedResults(page, { background: true }),
-        ),
-      ),
+      Promise.all(pages.map(page => writePage(store, page))),
       Promise.all(
         Array.from({ length: 20 }, (_, i) =>
           store.writeResults([resultFor(`attested-${i}`)]),
@@ -169,26 +168,99 @@ describe('SqliteResults with a database file', () => {
     const store = await createStore();
     const broken = store.prepare(resultFor('broken'));
     (broken.row as { kind: string | null }).kind = null;
-    const failure = store.writePreparedResults([broken], { background: true });
+    const failure = writePage(store, [broken]);
     await expect(failure).rejects.toBeInstanceOf(ResultWriteError);
     await expect(failure).rejects.toThrow(/NOT NULL.*kind/);
     await expect(knex(TABLES.results)).resolves.toEqual([]);
   });
 
-  it('writes on its own connection when the thread cannot start', async () => {
-    await createStore();
-    const results = SqliteResults.forClient(knex, {
-      driverPath: path.join(dir, 'no-such-driver.js'),
-    })!;
-    closers.push(() => results.close());
-    const store = await createStore();
-    expect(results.usesWriterThread).toBe(true);
-    await expect(
-      results.writeInBackground([store.prepare(resultFor('fallback'))]),
-    ).resolves.toEqual({ written: 1 });
-    expect(results.usesWriterThread).toBe(false);
-    await expect(
-      store.getResult('component:default/fallback'),
-    ).resolves.toBeDefined();
+  describe('a full run page handed over slice by slice', () => {
+    const slices = (prefix: string, store: DatabaseResultStore) =>
+      [0, 1, 2].map(slice =>
+        Array.from({ length: 40 }, (_, i) =>
+          store.prepare(resultFor(`${prefix}-${slice}-${i}`)),
+        ),
+      );
+    const count = async () =>
+      Number((await knex(TABLES.results).count({ n: '*' }))[0].n);
+
+    it('sends each slice to the writer thread and writes the page in one go', async () => {
+      const store = await createStore();
+      const pageWrite = await store.beginPageWrite();
+      for (const slice of slices('page', store)) {
+        pageWrite.add(slice);
+      }
+      // Nothing is written before the page is finished: a page is one transaction.
+      expect(await count()).toBe(0);
+      await expect(pageWrite.finish()).resolves.toEqual({ written: 120 });
+      expect(await count()).toBe(120);
+      expect((await knex.raw('pragma journal_mode'))[0].journal_mode).toBe(
+        'wal',
+      );
+      const stored = await knex(TABLES.results)
+        .where('entity_ref', 'component:default/page-1-7')
+        .first('result_hash');
+      const expected = resultFor('page-1-7');
+      expect(stored.result_hash).toBe(
+        prepareResult(
+          expected.entity,
+          expected.report,
+          new ReportCodec(defaultPolicy),
+        ).row.result_hash,
+      );
+
+      const again = await store.beginPageWrite();
+      for (const slice of slices('page', store)) {
+        again.add(slice);
+      }
+      await expect(again.finish()).resolves.toEqual({ written: 0 });
+    });
+
+    it('writes nothing of a discarded page, and keeps the thread for the next', async () => {
+      const store = await createStore();
+      const discarded = await store.beginPageWrite();
+      discarded.add(slices('gone', store)[0]);
+      discarded.discard();
+      const next = await store.beginPageWrite();
+      next.add(slices('kept', store)[0]);
+      await expect(next.finish()).resolves.toEqual({ written: 40 });
+      expect(await count()).toBe(40);
+      await expect(
+        store.getResult('component:default/gone-0-0'),
+      ).resolves.toBeUndefined();
+    });
+
+    it('writes the page on its own connection when the thread cannot start', async () => {
+      const store = await createStore();
+      const results = SqliteResults.forClient(knex, {
+        driverPath: path.join(dir, 'no-such-driver.js'),
+      })!;
+      closers.push(() => results.close());
+      const pageWrite = await results.beginPageWrite();
+      expect(results.usesWriterThread).toBe(false);
+      pageWrite.add(slices('fallback', store)[0]);
+      await expect(pageWrite.finish()).resolves.toEqual({ written: 40 });
+      expect(await count()).toBe(40);
+    });
+
+    it('fails the page, naming the cause, when the thread stops before storing it', async () => {
+      const store = await createStore();
+      const results = SqliteResults.forClient(knex)!;
+      closers.push(() => results.close());
+      const pageWrite = await results.beginPageWrite();
+      pageWrite.add(slices('lost', store)[0]);
+      await results.close();
+      const failure = pageWrite.finish();
+      await expect(failure).rejects.toBeInstanceOf(ResultWriteError);
+      await expect(failure).rejects.toThrow(
+        /writer thread stopped before it stored a page.*exited/,
+      );
+      expect(results.usesWriterThread).toBe(false);
+      expect(await count()).toBe(0);
+      // Later pages are written on the backend's connection.
+      const next = await results.beginPageWrite();
+      next.add(slices('after', store)[0]);
+      await expect(next.finish()).resolves.toEqual({ written: 40 });
+    });
   });
 });

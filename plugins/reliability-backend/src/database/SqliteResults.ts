@@ -8,6 +8,7 @@ import {
   type WriteBatch,
 } from './resultWriter';
 import { ResultWriteError, ResultWriterThread } from './ResultWriterThread';
+import { heldPageWrite, type PageWrite } from './ResultStore';
 
 /** The part of a better-sqlite3 statement and connection the writer uses. */
 interface Statement {
@@ -133,29 +134,48 @@ export class SqliteResults {
   }
 
   /**
-   * Writes a full run's batch on the writer thread when there is one. Nothing here waits
-   * for it but the caller; a thread that cannot start or dies has its batch written here
-   * instead, and SQLite's own errors (a constraint, a full disk) are passed on.
+   * A full run's page. Each slice goes to the writer thread as soon as it is added, once
+   * the thread has opened its connection (this waits for that); a thread that cannot
+   * start leaves this page, and later ones, to this connection. A thread that dies once
+   * slices have gone to it fails the page: they cannot be written again from here, so the
+   * run stops, and later writes (the next run's) go to this connection.
    */
-  async writeInBackground(
-    results: PreparedResult[],
-  ): Promise<{ written: number }> {
+  async beginPageWrite(): Promise<PageWrite> {
+    const thread = this.#thread;
+    if (thread && !(await thread.ready())) {
+      this.#dropThread(thread);
+    }
     if (!this.#thread) {
-      return this.write(results);
+      return heldPageWrite(results => this.write(results));
     }
     await this.#useWal();
-    try {
-      return { written: await this.#thread.write(toWriteBatch(results)) };
-    } catch (error) {
-      if (error instanceof ResultWriteError) {
-        throw error;
-      }
-      // The thread itself failed (it could not load the driver, or died): later
-      // batches are written here too rather than paying for a thread start each.
-      const thread = this.#thread;
+    const batch = thread!.openBatch();
+    return {
+      add: results => batch.append(toWriteBatch(results)),
+      discard: () => batch.discard(),
+      finish: async () => {
+        try {
+          return { written: await batch.commit() };
+        } catch (error) {
+          if (error instanceof ResultWriteError) {
+            throw error;
+          }
+          this.#dropThread(thread!);
+          throw new ResultWriteError(
+            `The result writer thread stopped before it stored a page of results, which is not written: ${
+              (error as Error).message
+            }`,
+          );
+        }
+      },
+    };
+  }
+
+  /** Later batches are written on this connection rather than paying for a start each. */
+  #dropThread(thread: ResultWriterThread) {
+    if (this.#thread === thread) {
       this.#thread = undefined;
-      await thread?.close();
-      return this.write(results);
+      thread.close();
     }
   }
 

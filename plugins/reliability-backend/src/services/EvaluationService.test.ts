@@ -146,6 +146,41 @@ describe('EvaluationService', () => {
     );
   });
 
+  it('hands each scored slice of a page to the store before scoring the next', async () => {
+    const entities = Array.from({ length: ENTITIES_PER_TURN * 2 + 5 }, (_, i) =>
+      component(`svc-${i}`),
+    );
+    const { service, store } = await setup({
+      entities,
+      pageSize: entities.length,
+    });
+    const beginPageWrite = store.beginPageWrite.bind(store);
+    const handedOver: Array<{ size: number; preparedSoFar: number }> = [];
+    const prepare = jest.spyOn(store, 'prepare');
+    jest.spyOn(store, 'beginPageWrite').mockImplementation(async () => {
+      const pageWrite = await beginPageWrite();
+      return {
+        ...pageWrite,
+        add: results => {
+          handedOver.push({
+            size: results.length,
+            preparedSoFar: prepare.mock.calls.length,
+          });
+          pageWrite.add(results);
+        },
+      };
+    });
+    await expect(service.evaluateAll()).resolves.toMatchObject({
+      evaluated: entities.length,
+      written: entities.length,
+    });
+    expect(handedOver).toEqual([
+      { size: ENTITIES_PER_TURN, preparedSoFar: ENTITIES_PER_TURN },
+      { size: ENTITIES_PER_TURN, preparedSoFar: ENTITIES_PER_TURN * 2 },
+      { size: 5, preparedSoFar: entities.length },
+    ]);
+  });
+
   it("reads entity profiles at the service's clock", async () => {
     // In 2020 a review dated 2021 is in the future; by the real clock it is not.
     const { service, store } = await setup({
@@ -197,18 +232,30 @@ describe('EvaluationService', () => {
   it('fails the run, leaving it unfinished, when a write fails', async () => {
     const entities = ['a', 'b', 'c', 'd', 'e'].map(n => component(n));
     const { service, store } = await setup({ entities });
-    const writeResults = jest
-      .spyOn(store, 'writePreparedResults')
-      .mockResolvedValueOnce({ written: 2 })
-      .mockRejectedValueOnce(new Error('disk full'));
+    const beginPageWrite = store.beginPageWrite.bind(store);
+    let pages = 0;
+    const pageWrites = jest
+      .spyOn(store, 'beginPageWrite')
+      .mockImplementation(async () => {
+        const pageWrite = await beginPageWrite();
+        pages++;
+        return pages === 2
+          ? {
+              ...pageWrite,
+              finish: async () => {
+                throw new Error('disk full');
+              },
+            }
+          : pageWrite;
+      });
     const deleteResultsNotIn = jest.spyOn(store, 'deleteResultsNotIn');
     await expect(service.evaluateAll()).rejects.toThrow('disk full');
-    expect(writeResults).toHaveBeenCalledTimes(2);
+    expect(pageWrites.mock.calls.length).toBeGreaterThanOrEqual(2);
     expect(deleteResultsNotIn).not.toHaveBeenCalled();
     await expect(store.getLastFinishedRun()).resolves.toBeUndefined();
   });
 
-  it('lets a full run, and only a full run, write pages in the background and reuse recent SLO file checks', async () => {
+  it('lets a full run, and only a full run, hand pages over slice by slice and reuse recent SLO file checks', async () => {
     const loadMany = jest.fn(
       async (...args: Parameters<NonNullable<SloSource['loadMany']>>) =>
         args[0].map(() => ({
@@ -221,26 +268,21 @@ describe('EvaluationService', () => {
       entities: [team, component('a'), component('b'), component('c')],
       sloSource: { ...absentSlos, loadMany },
     });
-    const writePrepared = jest.spyOn(store, 'writePreparedResults');
+    const pageWrites = jest.spyOn(store, 'beginPageWrite');
     const writeResults = jest.spyOn(store, 'writeResults');
 
     await service.evaluateAll();
-    expect(writePrepared).toHaveBeenCalled();
-    for (const call of writePrepared.mock.calls) {
-      expect(call[1]).toEqual({ background: true });
-    }
+    expect(pageWrites).toHaveBeenCalled();
+    expect(writeResults).not.toHaveBeenCalled();
     for (const call of loadMany.mock.calls) {
       expect(call[2]).toEqual({ reuseRecentFileChecks: true });
     }
 
-    writePrepared.mockClear();
+    pageWrites.mockClear();
     loadMany.mockClear();
     await service.evaluateEntity('component:default/a');
     expect(writeResults).toHaveBeenCalledTimes(1);
-    expect(writePrepared).not.toHaveBeenCalledWith(
-      expect.anything(),
-      expect.objectContaining({ background: true }),
-    );
+    expect(pageWrites).not.toHaveBeenCalled();
     expect(loadMany).toHaveBeenCalledWith(expect.any(Array), 8, {
       reuseRecentFileChecks: false,
     });

@@ -13,7 +13,11 @@ import {
   type ReliabilityReport,
 } from '@reliability-suite/plugin-reliability-common';
 import type { ReliabilityCheckEvaluator } from '@reliability-suite/plugin-reliability-node';
-import type { EntityResult, ResultStore } from '../database/ResultStore';
+import type {
+  EntityResult,
+  PageWrite,
+  ResultStore,
+} from '../database/ResultStore';
 import { buildReport } from '../lib/buildReport';
 import { describeEntity, type EntityDescriptor } from '../lib/entityDescriptor';
 import type { PreparedResult } from '../lib/resultRow';
@@ -142,11 +146,11 @@ export class EvaluationService implements EntityEvaluator {
     const writesInFlight = this.#options.writesInFlight ?? 2;
     const pendingWrites: Promise<void>[] = [];
     let writeFailure: { error: unknown } | undefined;
-    const startWrite = (results: PreparedResult[]) => {
+    const startWrite = (pageWrite: PageWrite) => {
       // The failure is kept rather than left as a rejected promise: nothing awaits it
       // until a later page is scored.
       pendingWrites.push(
-        resultStore.writePreparedResults(results, { background: true }).then(
+        pageWrite.finish().then(
           outcome => {
             written += outcome.written;
           },
@@ -165,30 +169,61 @@ export class EvaluationService implements EntityEvaluator {
       }
     };
     do {
-      const page = await catalog.queryEntities(
-        cursor
-          ? { cursor, limit: pageSize, fields: ENTITY_FIELDS }
-          : {
-              filter: { kind: policy.scope.kinds },
-              limit: pageSize,
-              fields: ENTITY_FIELDS,
-            },
-        { credentials },
-      );
-      if (page.items.length > 0) {
-        // Serialised as soon as scored: the page's report objects die young instead of
-        // waiting, promoted to the old generation, for the write.
-        const results = await this.#scorePage(
-          page.items,
-          credentials,
-          (entity, report) => resultStore.prepare({ entity, report }),
-          lookups,
+      // Made ready (the SQLite writer thread started, on a run's first page) while the
+      // catalog answers.
+      const nextPageWrite = resultStore.beginPageWrite();
+      const discardPageWrite = () =>
+        nextPageWrite.then(
+          pageWrite => pageWrite.discard(),
+          () => {},
         );
-        for (const result of results) {
-          seen.add(result.row.entity_ref);
+      const page = await catalog
+        .queryEntities(
+          cursor
+            ? { cursor, limit: pageSize, fields: ENTITY_FIELDS }
+            : {
+                filter: { kind: policy.scope.kinds },
+                limit: pageSize,
+                fields: ENTITY_FIELDS,
+              },
+          { credentials },
+        )
+        .catch(async error => {
+          await discardPageWrite();
+          throw error;
+        });
+      if (page.items.length > 0) {
+        // Each result is serialised as soon as it is scored and each slice of a page
+        // handed to the store as soon as it is done: kept for the whole page, its stored
+        // text outlived two young-generation collections, and copying it into the old
+        // generation (and collecting it there) cost more than a third of a run.
+        const pageWrite = await nextPageWrite;
+        let slice: PreparedResult[] = [];
+        try {
+          await this.#scorePage(
+            page.items,
+            credentials,
+            (entity, report) => {
+              const prepared = resultStore.prepare({ entity, report });
+              seen.add(prepared.row.entity_ref);
+              slice.push(prepared);
+            },
+            {
+              lookups,
+              onSliceScored: () => {
+                pageWrite.add(slice);
+                slice = [];
+              },
+            },
+          );
+        } catch (error) {
+          pageWrite.discard();
+          throw error;
         }
         await settleWrites(writesInFlight - 1);
-        startWrite(results);
+        startWrite(pageWrite);
+      } else {
+        await discardPageWrite();
       }
       cursor = page.pageInfo.nextCursor;
     } while (cursor);
@@ -235,10 +270,14 @@ export class EvaluationService implements EntityEvaluator {
     entities: Entity[],
     credentials: BackstageCredentials,
     collect: (entity: EntityDescriptor, report: ReliabilityReport) => T,
-    /** A full run's lookups so far; a refresh or a write looks everything up anew. */
-    runLookups?: RunCatalogLookups,
+    fullRun?: {
+      /** The run's lookups so far; a refresh or a write looks everything up anew. */
+      lookups: RunCatalogLookups;
+      /** Called after each slice of ENTITIES_PER_TURN entities, and after the last. */
+      onSliceScored(): void;
+    },
   ): Promise<T[]> {
-    const fullRun = runLookups !== undefined;
+    const runLookups = fullRun?.lookups;
     const { policy, sloSource, reviewFacts, checkEvaluators } = this.#options;
     const refs = entities.map(entity => stringifyEntityRef(entity));
     const [slos, contexts, facts] = await Promise.all([
@@ -246,7 +285,7 @@ export class EvaluationService implements EntityEvaluator {
         ? sloSource.loadMany(entities, this.#options.sloConcurrency ?? 8, {
             // Every page of a run reads the same few hundred files; a refresh or a
             // write checks its entity's file anew.
-            reuseRecentFileChecks: fullRun,
+            reuseRecentFileChecks: fullRun !== undefined,
           })
         : mapWithConcurrency(
             entities,
@@ -264,6 +303,7 @@ export class EvaluationService implements EntityEvaluator {
     const results: T[] = [];
     for (let index = 0; index < entities.length; index++) {
       if (index > 0 && index % ENTITIES_PER_TURN === 0) {
+        fullRun?.onSliceScored();
         await nextTurn();
       }
       const entity = entities[index];
@@ -307,6 +347,7 @@ export class EvaluationService implements EntityEvaluator {
         ),
       );
     }
+    fullRun?.onSliceScored();
     return results;
   }
 }
