@@ -21,8 +21,8 @@ export class ResultWriteError extends Error {
 export interface StreamedBatch {
   /** Sends these records on to the thread now; nothing of them is kept here. */
   append(part: WriteBatch): void;
-  /** Writes everything appended and `last`, in one transaction; the rows written. */
-  commit(last?: WriteBatch): Promise<number>;
+  /** Writes everything appended, in one transaction; the number of rows written. */
+  commit(): Promise<number>;
   /** Drops what was appended without writing it (the page it came from failed). */
   discard(): void;
 }
@@ -54,10 +54,6 @@ export class ResultWriterThread {
     busyTimeoutMs: number;
   }) {
     this.#options = options;
-  }
-
-  write(batch: WriteBatch): Promise<number> {
-    return this.openBatch().commit(batch);
   }
 
   /**
@@ -94,9 +90,9 @@ export class ResultWriterThread {
           worker.postMessage({ id, part });
         }
       },
-      commit: (last = []) => {
+      commit: () => {
         if (alive()) {
-          worker.postMessage({ id, batch: last });
+          worker.postMessage({ id, batch: [] });
         }
         return outcome;
       },

@@ -175,7 +175,8 @@ export class SqliteResults {
   #dropThread(thread: ResultWriterThread) {
     if (this.#thread === thread) {
       this.#thread = undefined;
-      thread.close();
+      // Nothing waits for the thread to stop: it holds no batch any caller still awaits.
+      void thread.close();
     }
   }
 

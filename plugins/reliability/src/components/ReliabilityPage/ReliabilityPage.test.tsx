@@ -34,6 +34,10 @@ function pageApi() {
   return api;
 }
 
+// The page renders four tables and a chart; on a busy 2-core CI machine one test took
+// over Jest's default 5 s (as in ReliabilityHistory's tests).
+jest.setTimeout(30_000);
+
 describe('ReliabilityPage', () => {
   it('shows coverage, the entity table and no more than one page of entities', async () => {
     const api = pageApi();
