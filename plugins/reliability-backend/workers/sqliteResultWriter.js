@@ -95,7 +95,7 @@ function hashOf(values) {
  * each stored hash and writes only changed results not older than the stored ones, a
  * prepared statement run per row.
  *
- * @param {{ prepare(sql: string): any; transaction(fn: Function): Function }} connection
+ * @param {{ prepare(sql: string): any; transaction(fn: Function): any }} connection
  * @returns {(batch: Array<[unknown[], unknown[] | null]>) => number} the number written
  */
 function createResultWriter(connection) {
@@ -121,7 +121,7 @@ function createResultWriter(connection) {
   const insertSummary = connection.prepare(
     `insert into "${CHECK_SUMMARIES_TABLE}" ("entity_ref", "failing", "waived") values (?, ?, ?)`,
   );
-  return connection.transaction(
+  const writeBatch = connection.transaction(
     /** @param {Array<[unknown[], unknown[] | null]>} batch */
     batch => {
       // Last one wins when a batch holds the same entity twice.
@@ -158,6 +158,11 @@ function createResultWriter(connection) {
       return written;
     },
   );
+  // BEGIN IMMEDIATE: the batch reads each stored hash before it writes, and a transaction
+  // that has read fails at once ("database is locked") when the other connection (the
+  // backend's, or the writer thread's) is writing; one that asks for the write lock first
+  // waits for it, up to the connection's busy timeout.
+  return batch => writeBatch.immediate(batch);
 }
 
 /**

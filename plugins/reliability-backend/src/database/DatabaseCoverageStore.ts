@@ -18,6 +18,7 @@ import { AncestryRow, sameAncestry } from '../lib/groupAncestry';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
 import type { TeamCount } from '../lib/trendRanking';
 import { getMigratedClient } from './migrations';
+import { writeTransaction } from './writeTransaction';
 import type {
   CoverageStore,
   EntityPage,
@@ -142,7 +143,7 @@ export class DatabaseCoverageStore implements CoverageStore {
   async replaceGroupAncestry(
     rows: AncestryRow[],
   ): Promise<{ changed: boolean }> {
-    return this.db.transaction(async tx => {
+    return writeTransaction(this.db, async tx => {
       const stored: Row[] = await tx(TABLES.groupAncestry).select(
         'group_ref',
         'ancestor_ref',
@@ -185,7 +186,7 @@ export class DatabaseCoverageStore implements CoverageStore {
       'kind',
       ...COUNTER_COLUMNS,
     ];
-    return this.db.transaction(async tx => {
+    return writeTransaction(this.db, async tx => {
       await tx(TABLES.dailyCoverage).where('day', day).delete();
       await tx.raw(
         `INSERT INTO ?? (${columns.map(() => '??').join(', ')})

@@ -12,6 +12,7 @@ import {
   type StoredVersion,
 } from './SqliteResults';
 import { getMigratedClient, isSqliteClient } from './migrations';
+import { writeTransaction } from './writeTransaction';
 import {
   heldPageWrite,
   type EntityResult,
@@ -321,7 +322,7 @@ export class DatabaseResultStore implements ResultStore {
 
     const refsPerStatement = this.#maxVariables;
     let written = changed.length;
-    await this.db.transaction(async tx => {
+    await writeTransaction(this.db, async tx => {
       if (this.#isPostgres) {
         // Results are derived data that the next run recomputes and compares, so a crash
         // may lose the last commits (never corrupt anything) without waiting for the WAL
@@ -493,7 +494,7 @@ export class DatabaseResultStore implements ResultStore {
       return 0;
     }
     let deleted = 0;
-    await this.db.transaction(async tx => {
+    await writeTransaction(this.db, async tx => {
       for (const part of chunk(stale, this.#maxVariables - 1)) {
         const removable: string[] = (
           await tx(TABLES.results)

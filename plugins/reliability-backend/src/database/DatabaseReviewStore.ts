@@ -12,6 +12,7 @@ import type {
 import { Knex } from 'knex';
 import { ReviewFacts, TABLES } from '../services/types';
 import { getMigratedClient } from './migrations';
+import { writeTransaction } from './writeTransaction';
 import {
   AttestationRow,
   HistoryRow,
@@ -578,7 +579,7 @@ export class DatabaseReviewStore implements ReviewStore {
   /** Runs a write in a transaction; a lost insert race becomes a 409, like a stale version. */
   private async write<T>(fn: (tx: Knex.Transaction) => Promise<T>): Promise<T> {
     try {
-      return await this.db.transaction(fn);
+      return await writeTransaction(this.db, fn);
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw new ConflictError(

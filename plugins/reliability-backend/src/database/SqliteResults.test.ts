@@ -15,6 +15,7 @@ import {
   reportFor,
 } from '../__testUtils__/reports';
 import type { EntityResult } from './ResultStore';
+import { holdSqliteWriteLock } from '../__testUtils__/sqliteWriteLock';
 
 jest.setTimeout(60_000);
 
@@ -162,6 +163,27 @@ describe('SqliteResults with a database file', () => {
     expect(
       Number((await knex(TABLES.checkSummaries).count({ n: '*' }))[0].n),
     ).toBe(2020);
+  });
+
+  it('waits while another connection holds the write lock instead of failing', async () => {
+    const store = await createStore();
+    // The store's first write put the file in WAL mode, as the backend's runs do.
+    await writePage(store, [store.prepare(resultFor('first'))]);
+    const filename = path.join(dir, 'reliability.sqlite');
+
+    // A write on the backend's connection reads each stored hash before it writes.
+    let holder = await holdSqliteWriteLock(filename, 300);
+    await expect(store.writeResults([resultFor('attested')])).resolves.toEqual({
+      written: 1,
+    });
+    await holder.released;
+
+    holder = await holdSqliteWriteLock(filename, 300);
+    await expect(
+      writePage(store, [store.prepare(resultFor('paged'))]),
+    ).resolves.toEqual({ written: 1 });
+    await holder.released;
+    expect(Number((await knex(TABLES.results).count({ n: '*' }))[0].n)).toBe(3);
   });
 
   it("passes SQLite's own errors on, naming the column", async () => {

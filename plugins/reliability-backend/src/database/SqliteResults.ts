@@ -94,7 +94,7 @@ function resolveDriver(): string | undefined {
 export class SqliteResults {
   readonly #statements = new WeakMap<object, Statements>();
   #thread?: ResultWriterThread;
-  #walChecked = false;
+  #wal?: Promise<void>;
 
   /** The fast path when the client is better-sqlite3 (Backstage's SQLite client); else none. */
   static forClient(
@@ -195,11 +195,17 @@ export class SqliteResults {
    * while the writer thread commits; in WAL mode readers never wait for a writer. The
    * mode is the database file's, so it is set once, here.
    */
-  async #useWal() {
-    if (this.#walChecked) {
-      return;
-    }
-    this.#walChecked = true;
+  #useWal(): Promise<void> {
+    // Every page waits for the one switch: a page sent to the thread before it is done
+    // would hold a lock the switch needs, and it would fail with "database is locked".
+    this.#wal ??= this.#switchToWal().catch(error => {
+      this.#wal = undefined;
+      throw error;
+    });
+    return this.#wal;
+  }
+
+  async #switchToWal() {
     const connection = (await this.db.client.acquireConnection()) as Connection;
     try {
       connection.pragma('journal_mode = WAL');
