@@ -186,6 +186,51 @@ describe('SqliteResults with a database file', () => {
     expect(Number((await knex(TABLES.results).count({ n: '*' }))[0].n)).toBe(3);
   });
 
+  it('hands no page to the writer thread before the file is in WAL mode', async () => {
+    const store = await createStore();
+    // Holds the backend's connection, which the switch to WAL needs, until opened.
+    const client = knex.client as { acquireConnection(): Promise<unknown> };
+    const acquire = client.acquireConnection.bind(client);
+    let open!: () => void;
+    const gate = new Promise<void>(resolve => {
+      open = resolve;
+    });
+    const acquisition = jest
+      .spyOn(client, 'acquireConnection')
+      .mockImplementation(async () => {
+        await gate;
+        return acquire();
+      });
+    const begun: string[] = [];
+    const pages = ['first', 'second'].map(name =>
+      store.beginPageWrite().then(pageWrite => {
+        begun.push(name);
+        return pageWrite;
+      }),
+    );
+    // Both pages wait for the same thread start; once the first asks for the connection
+    // to switch modes, the second is past it too.
+    while (acquisition.mock.calls.length === 0) {
+      await new Promise(resolve => setTimeout(resolve, 10));
+    }
+    await new Promise(resolve => setTimeout(resolve, 50));
+    expect(begun).toEqual([]);
+
+    open();
+    const [first, second] = await Promise.all(pages);
+    // One switch for both pages.
+    expect(acquisition).toHaveBeenCalledTimes(1);
+    acquisition.mockRestore();
+    expect(await knex.raw('pragma journal_mode')).toEqual([
+      { journal_mode: 'wal' },
+    ]);
+    first.add([store.prepare(resultFor('first'))]);
+    second.add([store.prepare(resultFor('second'))]);
+    await expect(
+      Promise.all([first.finish(), second.finish()]),
+    ).resolves.toEqual([{ written: 1 }, { written: 1 }]);
+  });
+
   it("passes SQLite's own errors on, naming the column", async () => {
     const store = await createStore();
     const broken = store.prepare(resultFor('broken'));
