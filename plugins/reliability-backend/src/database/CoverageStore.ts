@@ -79,4 +79,13 @@ export interface CoverageStore {
   getHeatmap(filter: EntityListFilter): Promise<HeatmapRow[]>;
 
   listEntities(request: EntityPageRequest): Promise<EntityPage>;
+
+  /**
+   * Every entity the filter matches, in the list's order, in batches of at most
+   * `batchSize`: what the CSV export streams. Stopping early (`return()`) ends the read.
+   */
+  streamEntities(
+    request: Pick<EntityPageRequest, 'filter' | 'sort' | 'order'>,
+    batchSize: number,
+  ): AsyncGenerator<EntityListItem[]>;
 }

@@ -632,4 +632,92 @@ describe('DatabaseCoverageStore', () => {
       }
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'streams every match in the list order, batch by batch, for every sort, %p',
+    async databaseId => {
+      const { store } = await setUp(databaseId);
+      for (const sort of ['tier', 'score', 'verdict', 'maturity', 'name']) {
+        for (const order of ['asc', 'desc'] as const) {
+          const listed: string[] = [];
+          let cursor: string | undefined;
+          do {
+            const page = await store.listEntities({
+              filter: PRODUCTION,
+              sort: sort as any,
+              order,
+              limit: 50,
+              cursor,
+            });
+            listed.push(...page.items.map(item => item.entityRef));
+            cursor = page.nextCursor ?? undefined;
+          } while (cursor);
+          const batches: string[][] = [];
+          for await (const batch of store.streamEntities(
+            { filter: PRODUCTION, sort: sort as any, order },
+            3,
+          )) {
+            batches.push(batch.map(item => item.entityRef));
+          }
+          expect([sort, order, batches.flat()]).toEqual([sort, order, listed]);
+          expect(batches.map(batch => batch.length)).toEqual([3, 3, 2]);
+        }
+      }
+      // A filter with bound values of every kind reaches the read intact.
+      const failingRunbook: string[] = [];
+      for await (const batch of store.streamEntities(
+        {
+          filter: { ...PRODUCTION, failingCheck: 'runbook', tier: [1] },
+          sort: 'name',
+          order: 'asc',
+        },
+        2,
+      )) {
+        failingRunbook.push(...batch.map(item => item.name));
+      }
+      const page = await store.listEntities({
+        filter: { ...PRODUCTION, failingCheck: 'runbook', tier: [1] },
+        sort: 'name',
+        order: 'asc',
+        limit: 50,
+      });
+      expect(failingRunbook).toEqual(page.items.map(item => item.name));
+      expect(failingRunbook.length).toBeGreaterThan(0);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'ends the read when the consumer stops after the first batch, %p',
+    async databaseId => {
+      const { knex, store } = await setUp(databaseId);
+      const stream = store.streamEntities(
+        { filter: PRODUCTION, sort: 'name', order: 'asc' },
+        3,
+      );
+      const first = await stream.next();
+      expect(first.value).toHaveLength(3);
+      await expect(stream.return(undefined)).resolves.toEqual({
+        done: true,
+        value: undefined,
+      });
+      // SQLite's read has no transaction to leave open.
+      const openTransactions = databaseId.startsWith('POSTGRES')
+        ? (
+            await knex.raw(
+              `select count(*)::int as open from pg_stat_activity
+               where datname = current_database() and state like 'idle in transaction%'`,
+            )
+          ).rows[0].open
+        : 0;
+      expect(openTransactions).toBe(0);
+      // The connection is free for the next read.
+      const page = await store.listEntities({
+        filter: PRODUCTION,
+        sort: 'name',
+        order: 'asc',
+        limit: 2,
+      });
+      expect(page.items).toHaveLength(2);
+    },
+  );
 });

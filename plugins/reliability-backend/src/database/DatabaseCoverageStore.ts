@@ -36,6 +36,9 @@ import {
   whereOwnerKeyLevel,
 } from './coverageSql';
 
+/** How long a CSV export's read may wait for a client that stopped reading. */
+const CSV_IDLE_TIMEOUT = '60s';
+
 /** The roll-up key of a pre-aggregated owner row `o` joined to the ancestry `a`. */
 const OWNER_KEY_SQL = `COALESCE(a.ancestor_ref, NULLIF(o.owner_ref, ''))`;
 /** Ancestry rows written per insert: 3 columns each, under SQLite's 999 bind variables. */
@@ -525,6 +528,66 @@ export class DatabaseCoverageStore implements CoverageStore {
       ? Number(keys[0]?.total_count ?? 0)
       : await separateCount!;
     return { items, nextCursor, total };
+  }
+
+  async *streamEntities(
+    request: Pick<EntityPageRequest, 'filter' | 'sort' | 'order'>,
+    batchSize: number,
+  ): AsyncGenerator<EntityListItem[]> {
+    if (!this.#isPostgres) {
+      // SQLite's one connection serves every other request too: keyset pages let them in
+      // between batches, and SQLite sorts a page's candidates faster than a round trip.
+      let cursor: string | undefined;
+      do {
+        const page = await this.listEntities({
+          ...request,
+          limit: batchSize,
+          cursor,
+        });
+        if (page.items.length > 0) {
+          yield page.items;
+        }
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return;
+    }
+    // One sorted read through a server-side cursor. Keyset pages sorted the matching rows
+    // again for every batch (PostgreSQL cannot walk the coverage index in name order
+    // across lifecycles): 50 sorts of 50,000 rows took a 50,000-row export over 5 s.
+    const { filter, sort, order } = request;
+    const sortSql = SORT_SQL[sort];
+    const direction = order === 'asc' ? 'ASC' : 'DESC';
+    const query = this.db(`${TABLES.results} as r`).select(...ENTITY_COLUMNS);
+    applyResultFilter(query, this.db, filter);
+    query.orderByRaw(`${sortSql} ${direction}`).orderBy('r.entity_ref', order);
+    const { sql, bindings } = query.toSQL();
+    const tx = await this.db.transaction(undefined, { readOnly: true });
+    try {
+      // A client that stops reading leaves the transaction idle: PostgreSQL ends it (and
+      // frees the connection) after this long, and the export fails instead of hanging.
+      await tx.raw(
+        `SET LOCAL idle_in_transaction_session_timeout = '${CSV_IDLE_TIMEOUT}'`,
+      );
+      await tx.raw(`DECLARE reliability_export NO SCROLL CURSOR FOR ${sql}`, [
+        ...bindings,
+      ]);
+      for (;;) {
+        const { rows }: { rows: Row[] } = await tx.raw(
+          `FETCH FORWARD ${Number(batchSize)} FROM reliability_export`,
+        );
+        if (rows.length > 0) {
+          yield rows.map(toEntityItem);
+        }
+        if (rows.length < batchSize) {
+          break;
+        }
+      }
+      await tx.commit();
+    } finally {
+      if (!tx.isCompleted()) {
+        await tx.rollback().catch(() => {});
+      }
+    }
   }
 
   async #count(filter: EntityListFilter): Promise<number> {

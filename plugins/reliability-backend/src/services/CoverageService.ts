@@ -181,26 +181,20 @@ export class CoverageService {
 
   /**
    * The CSV export of the same filtered, sorted set as the list, as text chunks: the header,
-   * then one chunk per keyset batch, so only one batch is ever held in memory.
+   * then one chunk per batch the store reads (see CoverageStore.streamEntities), so only
+   * one batch is ever held in memory.
    */
   async *entityCsv(
     request: Omit<EntityListRequest, 'limit' | 'cursor'>,
   ): AsyncGenerator<string> {
     const filter = this.resolveFilter(request.filter);
     yield ENTITY_CSV_HEADER;
-    let cursor: string | undefined;
-    do {
-      const page = await this.#store.listEntities({
-        ...request,
-        filter,
-        limit: this.#csvBatchSize,
-        cursor,
-      });
-      if (page.items.length > 0) {
-        yield page.items.map(entityCsvLine).join('');
-      }
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
+    for await (const items of this.#store.streamEntities(
+      { filter, sort: request.sort, order: request.order },
+      this.#csvBatchSize,
+    )) {
+      yield items.map(entityCsvLine).join('');
+    }
   }
 
   async #reportTarget(
