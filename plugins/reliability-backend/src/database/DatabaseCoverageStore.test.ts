@@ -1,6 +1,10 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import type { EntityListFilter } from '@reliability-suite/plugin-reliability-common';
+import type {
+  EntityListFilter,
+  EntityListItem,
+} from '@reliability-suite/plugin-reliability-common';
 import { DatabaseCoverageStore } from './DatabaseCoverageStore';
+import type { EntityPageRequest } from './CoverageStore';
 import { TABLES } from '../services/types';
 import {
   FixtureEntity,
@@ -118,6 +122,21 @@ const zero = {
   ready: 0,
   waived: 0,
 };
+
+/** Every page of a list, followed through its cursors. */
+async function listAllPages(
+  store: DatabaseCoverageStore,
+  request: Omit<EntityPageRequest, 'cursor'>,
+): Promise<EntityListItem[][]> {
+  const pages: EntityListItem[][] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.listEntities({ ...request, cursor });
+    pages.push(page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return pages;
+}
 
 describe('DatabaseCoverageStore', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
@@ -609,20 +628,14 @@ describe('DatabaseCoverageStore', () => {
       };
       for (const [sort, ascending] of Object.entries(expected)) {
         for (const order of ['asc', 'desc'] as const) {
-          const seen: string[] = [];
-          let cursor: string | undefined;
-          do {
-            const page = await store.listEntities({
-              filter: PRODUCTION,
-              sort: sort as any,
-              order,
-              limit: 3,
-              cursor,
-            });
-            expect(page.items.length).toBeLessThanOrEqual(3);
-            seen.push(...page.items.map(item => item.name));
-            cursor = page.nextCursor ?? undefined;
-          } while (cursor);
+          const pages = await listAllPages(store, {
+            filter: PRODUCTION,
+            sort: sort as any,
+            order,
+            limit: 3,
+          });
+          expect(pages.every(items => items.length <= 3)).toBe(true);
+          const seen = pages.flat().map(item => item.name);
           expect([sort, order, seen]).toEqual([
             sort,
             order,
@@ -639,19 +652,16 @@ describe('DatabaseCoverageStore', () => {
       const { store } = await setUp(databaseId);
       for (const sort of ['tier', 'score', 'verdict', 'maturity', 'name']) {
         for (const order of ['asc', 'desc'] as const) {
-          const listed: string[] = [];
-          let cursor: string | undefined;
-          do {
-            const page = await store.listEntities({
+          const listed = (
+            await listAllPages(store, {
               filter: PRODUCTION,
               sort: sort as any,
               order,
               limit: 50,
-              cursor,
-            });
-            listed.push(...page.items.map(item => item.entityRef));
-            cursor = page.nextCursor ?? undefined;
-          } while (cursor);
+            })
+          )
+            .flat()
+            .map(item => item.entityRef);
           const batches: string[][] = [];
           for await (const batch of store.streamEntities(
             { filter: PRODUCTION, sort: sort as any, order },
