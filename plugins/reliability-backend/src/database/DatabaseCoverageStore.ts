@@ -495,10 +495,10 @@ export class DatabaseCoverageStore implements CoverageStore {
       .limit(limit + 1);
     const keys: Row[] = this.#isPostgres
       ? await this.db.transaction(async tx => {
-          // A page's keys on one process: PostgreSQL planned a parallel sort for large
-          // candidate sets, and starting its workers, on a machine whose other core runs
-          // the page's count, doubled the failing-check page's time (p50 71-74 -> 29-39 ms
-          // on 50,000 entities, 2 cores).
+          // The page's keys are read by one process. For large candidate sets
+          // PostgreSQL planned a parallel sort, and starting its workers while the
+          // page's count ran on the other core doubled the failing-check page's time
+          // (p50 71-74 -> 26-39 ms on 50,000 entities, 2 cores).
           await tx.raw('SET LOCAL max_parallel_workers_per_gather = 0');
           return query.transacting(tx);
         })
