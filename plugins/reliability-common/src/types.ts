@@ -86,7 +86,32 @@ export interface NormalizedSlo {
   rolling?: boolean;
   /** The 0-based document index in the file. */
   document: number;
+  /**
+   * How live status is measured; absent when the format gives nothing to query.
+   * Filled by each format's reader, read by the backend's Prometheus measurement.
+   */
+  measurement?: SliMeasurement;
 }
+
+/**
+ * The Prometheus queries behind an SLI, as written in the SLO file. A query containing
+ * `{{.window}}` is a windowed query (Sloth style: `{{.window}}` is replaced by the window asked
+ * for, and the query answers the count or ratio over that window); any other query is a rate
+ * series whose integral over a window W is `sum_over_time((Q)[W:step])`.
+ * - `events`: exactly one of `bad`/`good`, and `total` (Sloth `events`, OpenSLO `ratioMetric`).
+ * - `ratio`: the error ratio itself (Sloth `raw.error_ratio_query`, OpenSLO `ratioMetric.raw`).
+ * - `not-measured`: there is nothing to query; `reason` says why (threshold metric, another
+ *   metric source, a Sloth plugin, ...).
+ */
+export type SliMeasurement =
+  | {
+      type: 'events';
+      bad?: string;
+      good?: string;
+      total: string;
+    }
+  | { type: 'ratio'; errorRatio: string }
+  | { type: 'not-measured'; reason: string };
 
 export interface SloParseResult {
   slos: NormalizedSlo[];
