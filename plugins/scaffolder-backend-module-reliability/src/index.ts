@@ -1,0 +1,6 @@
+/**
+ * Scaffolder actions of the Reliability Suite.
+ *
+ * @packageDocumentation
+ */
+export {};
