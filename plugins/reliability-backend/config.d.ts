@@ -110,13 +110,6 @@ export interface Config {
      */
     schedule?: Partial<SchedulerServiceTaskScheduleDefinitionConfig>;
 
-    /**
-     * SQLite in a file only: write the full evaluation's pages on a worker thread with a
-     * connection of its own (and the database in WAL mode), so they overlap with scoring.
-     * Default: true.
-     */
-    sqliteWriterThread?: boolean;
-
     retention?: {
       /** Days of daily coverage history to keep. Default: 400. */
       days?: number;

@@ -73,7 +73,6 @@ export async function benchEvaluation(options: {
   synthetic.entities.length = 0;
   const resultStore = await DatabaseResultStore.create({
     database: db.database,
-    policy: defaultPolicy,
   });
   const cache = CacheManager.fromConfig(new ConfigReader({})).forPlugin(
     'reliability',
@@ -88,9 +87,6 @@ export async function benchEvaluation(options: {
     reviewFacts: synthetic.reviewFacts,
     pageSize: process.env.BENCH_PAGE_SIZE
       ? Number(process.env.BENCH_PAGE_SIZE)
-      : undefined,
-    writesInFlight: process.env.BENCH_WRITES_IN_FLIGHT
-      ? Number(process.env.BENCH_WRITES_IN_FLIGHT)
       : undefined,
   });
 

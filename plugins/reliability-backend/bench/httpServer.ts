@@ -61,7 +61,6 @@ async function serve(options: ServerOptions) {
   const resultStore = await DatabaseResultStore.create({
     database: { getClient: async () => knex },
     skipMigrations: true,
-    policy: defaultPolicy,
   });
   const evaluator = new EvaluationService({
     catalog,

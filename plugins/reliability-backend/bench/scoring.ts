@@ -7,9 +7,8 @@ import {
   readEntityProfile,
 } from '@reliability-suite/plugin-reliability-common';
 import { buildReport } from '../src/lib/buildReport';
-import { ReportCodec } from '../src/lib/compactReport';
 import { describeEntity } from '../src/lib/entityDescriptor';
-import { prepareResult } from '../src/lib/resultRow';
+import { encodeResult } from '../src/database/resultRow';
 import { CatalogContext } from '../src/services/CatalogContext';
 import { SloLoader } from '../src/services/SloLoader';
 import type { Benchmark } from './run';
@@ -27,8 +26,7 @@ const ROUNDS = 15;
  * files, owners, dependencies and review facts read beforehand. Unlike a full run it has
  * no I/O, threads or database, so on a shared machine the best of 15 rounds moves by a few
  * percent where a full run's wall time moves by a fifth: the figure to compare two
- * versions of the scoring code by. The hash is left out, as a full run on SQLite leaves it
- * to the writer thread.
+ * versions of the scoring code by.
  */
 export const scoringBenchmark: Benchmark = {
   name: 'scoring',
@@ -57,7 +55,6 @@ export const scoringBenchmark: Benchmark = {
     );
     const refs = items.map(entity => stringifyEntityRef(entity));
     const facts = await synthetic.reviewFacts.getFacts(refs);
-    const codec = new ReportCodec(defaultPolicy);
     const evaluatedAt = now.toISOString();
 
     let bytes = 0;
@@ -87,9 +84,7 @@ export const scoringBenchmark: Benchmark = {
           evaluation,
           evaluatedAt,
         });
-        bytes += prepareResult(describeEntity(entity), report, codec, {
-          hash: false,
-        }).row.report.length;
+        bytes += encodeResult(describeEntity(entity), report).row.report.length;
       }
     };
     for (let i = 0; i < WARM_UP_ROUNDS; i++) {

@@ -102,14 +102,7 @@ export const reliabilityPlugin = createBackendPlugin({
           }
         }
 
-        const resultStore = await DatabaseResultStore.create({
-          database,
-          policy,
-          sqliteWriterThread: config.getOptionalBoolean(
-            'reliability.sqliteWriterThread',
-          ),
-        });
-        lifecycle.addShutdownHook(() => resultStore.close());
+        const resultStore = await DatabaseResultStore.create({ database });
         const reviewStore = await DatabaseReviewStore.create({ database });
         const evaluation = new EvaluationService({
           catalog,
@@ -126,6 +119,9 @@ export const reliabilityPlugin = createBackendPlugin({
           evaluator: evaluation,
         });
 
+        // A run left unfinished belongs to a backend that stopped mid-run.
+        const abandonedRuns = await evaluation.abandonUnfinishedRuns();
+
         await scheduler.scheduleTask({
           id: EVALUATION_TASK_ID,
           ...readEvaluationSchedule(config),
@@ -140,6 +136,22 @@ export const reliabilityPlugin = createBackendPlugin({
               );
           },
         });
+
+        if (abandonedRuns.length > 0) {
+          // The stopped backend's scheduler lock on the task lasts until the task's
+          // timeout: released and the task run now, through the scheduler, so replicas
+          // still share one run.
+          lifecycle.addStartupHook(async () => {
+            await scheduler.cancelTask(EVALUATION_TASK_ID).catch(() => {});
+            await scheduler
+              .triggerTask(EVALUATION_TASK_ID)
+              .catch(error =>
+                logger.warn(
+                  `Evaluation after an abandoned run not started: ${error}`,
+                ),
+              );
+          });
+        }
 
         const coverageStore = await DatabaseCoverageStore.create({ database });
         const retentionDays = readRetentionDays(config);

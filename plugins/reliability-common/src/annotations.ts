@@ -1,5 +1,5 @@
 /**
- * Catalog annotation keys and link types read by the suite (CONTRACT.md section 1).
+ * Catalog annotation keys and link types read by the suite (the common README lists them).
  * Vendor keys are the ones their own Backstage plugins define, never re-invented.
  */
 

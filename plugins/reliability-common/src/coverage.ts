@@ -1,5 +1,5 @@
 /**
- * The leads' view: coverage, targets, history and the entity list (CONTRACT.md section 3,
+ * The leads' view: coverage, targets, history and the entity list (the backend README's "Coverage",
  * `GET /v1/coverage`, plus the suite's own extensions under `/v1/coverage/...`).
  */
 import type { GateDecision, Verdict } from './types';

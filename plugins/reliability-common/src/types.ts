@@ -1,6 +1,6 @@
 /**
  * The suite's shared data model: what the backend computes and stores, what the REST API
- * returns (CONTRACT.md section 3) and what the frontend renders. Field names fixed by the
+ * returns (the backend README's endpoints) and what the frontend renders. Field names fixed by the
  * contract are marked; everything else is ours to extend.
  */
 
@@ -262,5 +262,20 @@ export interface ReliabilityReport {
   maturity: MaturityResult | null;
   gate: GateResult | null;
   problems: Problem[];
+  evaluatedAt: string;
+}
+
+/**
+ * `GET /v1/entities/{kind}/{namespace}/{name}/gate`: the report's gate decision and reasons
+ * (an entity outside the policy's scope is always allowed), with what a CI log wants.
+ */
+export interface GateResponse {
+  decision: GateDecision;
+  reasons: string[];
+  entityRef: string;
+  /** The tier's level; null for an untiered entity. */
+  tier: number | null;
+  /** Whether the entity's tier enforces the gate (only then can it block). */
+  enforced: boolean;
   evaluatedAt: string;
 }

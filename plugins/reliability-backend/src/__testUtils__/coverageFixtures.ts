@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { CheckState } from '@reliability-suite/plugin-reliability-common';
 import { TABLES } from '../services/types';
-import type { ResultRow } from '../lib/resultRow';
+import type { ResultRow } from '../database/resultRow';
 import { COUNTER_COLUMNS } from '../database/coverageSql';
 import { summarizeChecks, type CheckSummaryRow } from '../lib/checkSummary';
 import { buildGroupAncestry, GroupNode } from '../lib/groupAncestry';

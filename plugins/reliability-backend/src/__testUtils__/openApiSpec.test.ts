@@ -39,6 +39,7 @@ describe('openApiSpec', () => {
           reasons: [],
           entityRef: 'component:default/x',
           tier: null,
+          enforced: false,
           evaluatedAt: 'yesterday',
         },
       }),

@@ -1,11 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import {
-  defaultPolicy,
-  type CheckResult,
-  type CheckState,
-} from '@reliability-suite/plugin-reliability-common';
+import type { CheckState } from '@reliability-suite/plugin-reliability-common';
 import { DatabaseResultStore } from './DatabaseResultStore';
-import { ReportCodec } from '../lib/compactReport';
 import { TABLES } from '../services/types';
 import {
   checkResult,
@@ -29,7 +24,6 @@ describe('DatabaseResultStore', () => {
     const knex = await databases.init(databaseId);
     const store = await DatabaseResultStore.create({
       database: { getClient: async () => knex },
-      policy: defaultPolicy,
     });
     return { knex, store };
   }
@@ -112,116 +106,27 @@ describe('DatabaseResultStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
-    'stores the one result hash on every database, whichever thread computes it, %p',
+    'stores the report as JSON ending with its evaluatedAt, and its hash, %p',
     async databaseId => {
-      // On SQLite the writer computes the hash; on PostgreSQL the backend's thread does.
       const { store } = await createStore(databaseId);
       const result = resultFor('a');
       await store.writeResults([result]);
       const { evaluatedAt, ...withoutTimestamp } = result.report;
       const expected = expectedResultHash(
-        new ReportCodec(defaultPolicy).encodeBody(withoutTimestamp),
+        JSON.stringify(withoutTimestamp),
         result.entity,
       );
+      const stored = await store.getReportJson('component:default/a');
+      expect(JSON.parse(stored!.reportJson)).toEqual(result.report);
+      expect(
+        stored!.reportJson.endsWith(`,"evaluatedAt":"${evaluatedAt}"}`),
+      ).toBe(true);
       await expect(store.getResult('component:default/a')).resolves.toEqual(
         expect.objectContaining({ resultHash: expected }),
       );
       await expect(
         store.getResultVersion('component:default/a'),
       ).resolves.toEqual({ resultHash: expected, evaluatedAt });
-    },
-  );
-
-  it.each(databases.eachSupportedId())(
-    'reads rows stored with checks as objects (before tuples) the same, and rewrites each once, %p',
-    async databaseId => {
-      const { knex, store } = await createStore(databaseId);
-      // Checks with the policy's texts (stored compacted), one with a how-to-fix of its
-      // own and an attestation (stored beside the tuple's five places).
-      const policyCheck = (
-        id: string,
-        state: CheckState,
-        overrides: Partial<CheckResult> = {},
-      ) => {
-        const definition = defaultPolicy.checks.find(c => c.id === id)!;
-        return checkResult(id, state, {
-          howToFix: definition.howToFix,
-          title: definition.title,
-          area: definition.area,
-          kind: definition.kind,
-          rationale: definition.rationale,
-          ...overrides,
-        });
-      };
-      const entity = descriptorFor('a');
-      const result: EntityResult = {
-        entity,
-        report: reportFor(entity.entityRef, {
-          checks: [
-            policyCheck('owner', 'pass'),
-            policyCheck('rollback-plan', 'pass', {
-              howToFix: 'Renew the attestation',
-              attestation: {
-                id: 'a1',
-                evidenceUrl: 'https://docs/rollback',
-                comment: 'exercised',
-                attestedBy: 'user:default/ann',
-                attestedAt: '2026-10-01T00:00:00.000Z',
-                expiresAt: '2027-10-01T00:00:00.000Z',
-              },
-            }),
-            checkResult('custom', 'fail'),
-          ],
-        }),
-      };
-      await store.writeResults([result]);
-      const fresh = await store.getReportJson('component:default/a');
-
-      // The row as the version before tuples stored it: each check an object without
-      // the policy texts, and the hash of that body.
-      const row = await knex(TABLES.results)
-        .where('entity_ref', 'component:default/a')
-        .first();
-      const stored = JSON.parse(row.report);
-      expect(stored.readiness.checks.map(Array.isArray)).toEqual([
-        true,
-        true,
-        false,
-      ]);
-      stored.readiness.checks = stored.readiness.checks.map((check: unknown) =>
-        Array.isArray(check)
-          ? {
-              id: check[0],
-              state: check[1],
-              required: check[2],
-              blocking: check[3],
-              message: check[4],
-              ...check[5],
-            }
-          : check,
-      );
-      const { evaluatedAt, ...body } = stored;
-      const legacyHash = expectedResultHash(JSON.stringify(body), entity);
-      await knex(TABLES.results)
-        .where('entity_ref', 'component:default/a')
-        .update({ report: JSON.stringify(stored), result_hash: legacyHash });
-
-      await expect(store.getReportJson('component:default/a')).resolves.toEqual(
-        { ...fresh, resultHash: legacyHash },
-      );
-      await expect(
-        store.getResult('component:default/a'),
-      ).resolves.toMatchObject({ report: result.report });
-      // The next run writes the row once, in the current form, and then no more.
-      await expect(store.writeResults([result])).resolves.toEqual({
-        written: 1,
-      });
-      await expect(store.getReportJson('component:default/a')).resolves.toEqual(
-        fresh,
-      );
-      await expect(store.writeResults([result])).resolves.toEqual({
-        written: 0,
-      });
     },
   );
 
@@ -308,10 +213,16 @@ describe('DatabaseResultStore', () => {
         resultFor('deleted', '2026-01-01T00:00:00.000Z'),
         resultFor('evaluated-during-run', '2026-03-01T00:00:10.000Z'),
       ]);
-      const deleted = await store.deleteResultsNotIn(
+      const unseen = await store.listResultsNotIn(
         new Set(['component:default/kept']),
-        { evaluatedBefore: '2026-03-01T00:00:00.000Z' },
       );
+      expect(unseen).toEqual([
+        'component:default/deleted',
+        'component:default/evaluated-during-run',
+      ]);
+      const deleted = await store.deleteResults(unseen, {
+        evaluatedBefore: '2026-03-01T00:00:00.000Z',
+      });
       expect(deleted).toBe(1);
       const refs = (await knex(TABLES.results).orderBy('entity_ref')).map(
         r => r.entity_ref,
@@ -347,8 +258,10 @@ describe('DatabaseResultStore', () => {
       ).toBe(6000);
 
       const seen = new Set(batch.slice(0, 10).map(r => r.entity.entityRef));
+      const unseen = await store.listResultsNotIn(seen);
+      expect(unseen).toHaveLength(5990);
       await expect(
-        store.deleteResultsNotIn(seen, {
+        store.deleteResults(unseen, {
           evaluatedBefore: '2027-01-01T00:00:00.000Z',
         }),
       ).resolves.toBe(5990);
@@ -373,15 +286,26 @@ describe('DatabaseResultStore', () => {
         written: 4,
         deleted: 1,
       });
-      await store.startRun('2026-01-01T00:10:00.000Z');
-      await expect(store.getLastFinishedRun()).resolves.toEqual({
+      const killed = await store.startRun('2026-01-01T00:10:00.000Z');
+      const lastFinished = {
         id: first,
         startedAt: '2026-01-01T00:00:00.000Z',
         finishedAt: '2026-01-01T00:01:00.000Z',
         evaluated: 10,
         written: 4,
         deleted: 1,
-      });
+        abandoned: false,
+      };
+      await expect(store.getLastFinishedRun()).resolves.toEqual(lastFinished);
+
+      // The next start marks the run its process left unfinished, and only that one.
+      await expect(
+        store.abandonUnfinishedRuns('2026-01-01T00:20:00.000Z'),
+      ).resolves.toEqual([killed]);
+      await expect(
+        store.abandonUnfinishedRuns('2026-01-01T00:21:00.000Z'),
+      ).resolves.toEqual([]);
+      await expect(store.getLastFinishedRun()).resolves.toEqual(lastFinished);
     },
   );
 });

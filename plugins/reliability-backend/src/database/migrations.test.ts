@@ -1,10 +1,15 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
+import knexFactory from 'knex';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {
   MIGRATIONS_TABLE,
   SQLITE_PAGE_SIZE,
   getMigratedClient,
   migrationsDir,
 } from './migrations';
+import { TABLES } from '../services/types';
 
 jest.setTimeout(60_000);
 
@@ -13,58 +18,17 @@ describe('migrations', () => {
   const config = { directory: migrationsDir, tableName: MIGRATIONS_TABLE };
 
   it.each(databases.eachSupportedId())(
-    'summarises the check states that need attention when upgrading, and back, %p',
+    'creates every table of the plugin and drops them again, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      await knex.migrate.up({
-        ...config,
-        name: '20261122100000_results.js',
-      });
-      while ((await knex.migrate.currentVersion(config)) !== '20261122400000') {
-        await knex.migrate.up(config);
-      }
-      const states = [
-        'pass',
-        'warn',
-        'fail',
-        'unknown',
-        'waived',
-        'not-applicable',
-      ];
-      await knex('reliability_check_states').insert(
-        states.map(state => ({
-          entity_ref: 'component:default/a',
-          check_id: `check-${state}`,
-          state,
-          required: true,
-        })),
-      );
-
       await knex.migrate.latest(config);
-      // One summary per entity with its failing (or unknown) and waived checks; passing,
-      // warning and not-applicable ones are not kept.
-      await expect(knex('reliability_check_summaries')).resolves.toEqual([
-        {
-          entity_ref: 'component:default/a',
-          failing: '["check-fail","check-unknown"]',
-          waived: '["check-waived"]',
-        },
-      ]);
-      await expect(
-        knex.schema.hasTable('reliability_check_states'),
-      ).resolves.toBe(false);
-
-      // Back to a row per check; a summary does not tell fail from unknown.
-      await knex.migrate.down(config);
-      await expect(
-        knex('reliability_check_states')
-          .orderBy('check_id')
-          .select('check_id', 'state'),
-      ).resolves.toEqual([
-        { check_id: 'check-fail', state: 'fail' },
-        { check_id: 'check-unknown', state: 'fail' },
-        { check_id: 'check-waived', state: 'waived' },
-      ]);
+      for (const table of Object.values(TABLES)) {
+        await expect(knex.schema.hasTable(table)).resolves.toBe(true);
+      }
+      await knex.migrate.rollback(config, true);
+      for (const table of Object.values(TABLES)) {
+        await expect(knex.schema.hasTable(table)).resolves.toBe(false);
+      }
     },
   );
 
@@ -103,19 +67,46 @@ describe('migrations', () => {
       ).resolves.toBe(true);
     });
 
-    it('keeps the page size of a database that already holds tables', async () => {
-      const knex = await databases.init('SQLITE_3');
-      await knex.schema.createTable('another_plugins_table', table => {
-        table.string('id');
+    it("gives 16 KiB pages to a database that holds only the scheduler's tables, keeping them", async () => {
+      // The backend's scheduler creates its tables in the plugin's database first. A
+      // database file: an in-memory database keeps the page size it was created with.
+      const dir = await fs.mkdtemp(
+        path.join(os.tmpdir(), 'reliability-pages-'),
+      );
+      const knex = knexFactory({
+        client: 'better-sqlite3',
+        connection: { filename: path.join(dir, 'plugin.sqlite') },
+        useNullAsDefault: true,
       });
+      try {
+        await knex.schema.createTable(
+          'backstage_backend_tasks__tasks',
+          table => {
+            table.string('id').primary();
+          },
+        );
+        await knex('backstage_backend_tasks__tasks').insert({ id: 'a-task' });
+        expect(await pageSize(knex)).not.toBe(SQLITE_PAGE_SIZE);
+
+        await getMigratedClient({ getClient: async () => knex });
+        expect(await pageSize(knex)).toBe(SQLITE_PAGE_SIZE);
+        await expect(knex('backstage_backend_tasks__tasks')).resolves.toEqual([
+          { id: 'a-task' },
+        ]);
+      } finally {
+        await knex.destroy();
+        await fs.rm(dir, { recursive: true, force: true });
+      }
+    });
+
+    it("keeps the page size of a database that holds the plugin's tables", async () => {
+      const knex = await databases.init('SQLITE_3');
+      await knex.migrate.latest(config);
       const before = await pageSize(knex);
       expect(before).not.toBe(SQLITE_PAGE_SIZE);
 
       await getMigratedClient({ getClient: async () => knex });
       expect(await pageSize(knex)).toBe(before);
-      await expect(
-        knex.schema.hasTable('reliability_entity_results'),
-      ).resolves.toBe(true);
     });
   });
 });

@@ -18,11 +18,9 @@ export const MIGRATIONS_TABLE = 'reliability_knex_migrations';
 const runs = new WeakMap<Knex, Promise<unknown>>();
 
 /**
- * The page size a new SQLite database of the plugin is created with. A stored result is
- * a row of about 3 KB: with SQLite's default 4 KiB pages each takes a page of its own and
- * leaves a quarter of it empty, and writing a full run's rows cost the writer thread a
- * fifth more CPU than with 16 KiB pages, where five rows share a page (the benchmark's
- * 50,000-entity run: writer thread 1.4 s -> 1.1 s).
+ * The page size of a SQLite database the plugin creates its tables in. A stored result is a
+ * row of a few KB: on SQLite's default 4 KiB pages most rows overflow into pages of their
+ * own, while 16 KiB pages hold several.
  */
 export const SQLITE_PAGE_SIZE = 16_384;
 
@@ -32,14 +30,31 @@ export function isSqliteClient(client: Knex): boolean {
 }
 
 /**
- * Sets the page size while the SQLite database is still empty: a page size takes effect
- * only when the database is created (changing it later needs a VACUUM, which a running
- * backend must not do), so an existing database keeps the one it has.
+ * Sets the page size before the plugin creates its tables. A page size takes effect when the
+ * database is created or rebuilt by `VACUUM`; the backend's scheduler has usually created its
+ * own small tables in the plugin's database already, so the database is rebuilt then, which
+ * at that size takes milliseconds. A database that already holds the plugin's tables keeps
+ * its page size (rebuilding it could take long), as does one in WAL mode, where the page
+ * size cannot change.
  */
 async function sizeNewSqlitePages(client: Knex): Promise<void> {
+  if (await client.schema.hasTable(MIGRATIONS_TABLE)) {
+    return;
+  }
+  const [{ page_size: pageSize }] = await client.raw('pragma page_size');
+  if (Number(pageSize) === SQLITE_PAGE_SIZE) {
+    return;
+  }
+  const [{ journal_mode: journalMode }] = await client.raw(
+    'pragma journal_mode',
+  );
+  if (String(journalMode).toLowerCase() === 'wal') {
+    return;
+  }
+  await client.raw(`pragma page_size = ${SQLITE_PAGE_SIZE}`);
   const [{ page_count: pageCount }] = await client.raw('pragma page_count');
-  if (Number(pageCount) === 0) {
-    await client.raw(`pragma page_size = ${SQLITE_PAGE_SIZE}`);
+  if (Number(pageCount) > 0) {
+    await client.raw('vacuum');
   }
 }
 

@@ -4,10 +4,10 @@ import { TABLES } from '../services/types';
 
 /**
  * A knex transaction that writes. On SQLite it takes the database's write lock before
- * anything else, as `BEGIN IMMEDIATE` would (knex only issues a plain `BEGIN`): a full
- * run's writer thread has a connection of its own, and a transaction that read first and
- * then found that connection writing fails at once with "database is locked"; SQLite
- * waits out its busy timeout only for a transaction that has not read yet.
+ * anything else, as `BEGIN IMMEDIATE` would (knex only issues a plain `BEGIN`): a transaction
+ * that read first and then found another connection to the file writing fails at once with
+ * "database is locked"; SQLite waits out its busy timeout only for a transaction that has
+ * not read yet.
  */
 export function writeTransaction<T>(
   db: Knex,

@@ -33,7 +33,7 @@ export interface CoverageRoutesOptions {
 export const CSV_FILENAME = 'reliability-entities.csv';
 
 /**
- * The leads' view (CONTRACT.md section 3 `GET /v1/coverage`, plus targets, history, movers,
+ * The leads' view (`GET /v1/coverage`, plus targets, history, movers,
  * heatmap, the entity list and its CSV export). Everything needs the basic
  * `reliability.coverage.read` permission.
  */

@@ -7,7 +7,7 @@ import {
   type SloLoadResult,
 } from '@reliability-suite/plugin-reliability-common';
 import { DatabaseResultStore } from '../database/DatabaseResultStore';
-import { ENTITIES_PER_TURN, EvaluationService } from './EvaluationService';
+import { EvaluationService } from './EvaluationService';
 import type { ReviewFactsReader } from './types';
 import { createCatalogFixture } from '../__testUtils__/fixtures';
 import { SloLoader, type SloSource } from './SloLoader';
@@ -61,7 +61,6 @@ describe('EvaluationService', () => {
         database: mockServices.database({
           knex: await databases.init('SQLITE_3'),
         }),
-        policy: options.policy ?? defaultPolicy,
       }));
     const catalog = catalogServiceMock({ entities: options.entities });
     const clock = options.clock ?? {
@@ -116,71 +115,6 @@ describe('EvaluationService', () => {
     expect(getEntitiesByRefs).toHaveBeenCalledTimes(2);
   });
 
-  it('lets the event loop turn while it scores a page', async () => {
-    // A page is scored in slices, so the previous page's write (PostgreSQL's client
-    // runs on this thread) and the backend's requests get turns in between.
-    const entities = Array.from({ length: ENTITIES_PER_TURN * 3 }, (_, i) =>
-      component(`svc-${i}`),
-    );
-    const { service, store } = await setup({
-      entities,
-      pageSize: entities.length,
-    });
-    const prepare = jest.spyOn(store, 'prepare');
-    const preparedAtEachTurn = new Set<number>();
-    let running = true;
-    const onTurn = () => {
-      preparedAtEachTurn.add(prepare.mock.calls.length);
-      if (running) {
-        setImmediate(onTurn);
-      }
-    };
-    setImmediate(onTurn);
-
-    await service.evaluateAll();
-    running = false;
-
-    expect(prepare).toHaveBeenCalledTimes(entities.length);
-    expect([...preparedAtEachTurn]).toEqual(
-      expect.arrayContaining([ENTITIES_PER_TURN, ENTITIES_PER_TURN * 2]),
-    );
-  });
-
-  it('hands each scored slice of a page to the store before scoring the next', async () => {
-    const entities = Array.from({ length: ENTITIES_PER_TURN * 2 + 5 }, (_, i) =>
-      component(`svc-${i}`),
-    );
-    const { service, store } = await setup({
-      entities,
-      pageSize: entities.length,
-    });
-    const beginPageWrite = store.beginPageWrite.bind(store);
-    const handedOver: Array<{ size: number; preparedSoFar: number }> = [];
-    const prepare = jest.spyOn(store, 'prepare');
-    jest.spyOn(store, 'beginPageWrite').mockImplementation(async () => {
-      const pageWrite = await beginPageWrite();
-      return {
-        ...pageWrite,
-        add: results => {
-          handedOver.push({
-            size: results.length,
-            preparedSoFar: prepare.mock.calls.length,
-          });
-          pageWrite.add(results);
-        },
-      };
-    });
-    await expect(service.evaluateAll()).resolves.toMatchObject({
-      evaluated: entities.length,
-      written: entities.length,
-    });
-    expect(handedOver).toEqual([
-      { size: ENTITIES_PER_TURN, preparedSoFar: ENTITIES_PER_TURN },
-      { size: ENTITIES_PER_TURN, preparedSoFar: ENTITIES_PER_TURN * 2 },
-      { size: 5, preparedSoFar: entities.length },
-    ]);
-  });
-
   it("reads entity profiles at the service's clock", async () => {
     // In 2020 a review dated 2021 is in the future; by the real clock it is not.
     const { service, store } = await setup({
@@ -229,33 +163,79 @@ describe('EvaluationService', () => {
     ).resolves.toBeUndefined();
   });
 
+  it('keeps evaluating entities the catalog has but its query does not list, and says so', async () => {
+    // The catalog's search table (which the kind filter reads) misses one component; a
+    // read by ref still finds it.
+    const entities = [team, ...['a', 'b', 'c'].map(n => component(n))];
+    const { service, catalog, store, clock } = await setup({ entities });
+    await service.evaluateAll();
+
+    const queryEntities = catalog.queryEntities.bind(catalog);
+    jest.spyOn(catalog, 'queryEntities').mockImplementation(async (...args) => {
+      const page = await queryEntities(...args);
+      return {
+        ...page,
+        items: page.items.filter(entity => entity.metadata.name !== 'b'),
+      };
+    });
+    const logger = mockServices.logger.mock();
+    const unlisting = new EvaluationService({
+      catalog,
+      auth: mockServices.auth(),
+      logger,
+      policy: defaultPolicy,
+      sloSource: absentSlos,
+      resultStore: store,
+      reviewFacts: noFacts,
+      now: () => clock.now,
+      pageSize: 2,
+    });
+    clock.now = new Date('2026-11-22T11:00:00.000Z');
+    await expect(unlisting.evaluateAll()).resolves.toMatchObject({
+      evaluated: 3,
+      deleted: 0,
+    });
+    await expect(store.getResult('component:default/b')).resolves.toBeDefined();
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining(
+        'did not list 1 entities that the catalog has (its search table misses them); evaluated them by ref: component:default/b',
+      ),
+    );
+
+    // An entity that did leave the catalog is still removed.
+    const { service: afterDeletion } = await setup({
+      entities: [team, component('a'), component('c')],
+      store,
+      clock: { now: new Date('2026-11-22T12:00:00.000Z') },
+    });
+    await expect(afterDeletion.evaluateAll()).resolves.toMatchObject({
+      evaluated: 2,
+      deleted: 1,
+    });
+  });
+
   it('fails the run, leaving it unfinished, when a write fails', async () => {
     const entities = ['a', 'b', 'c', 'd', 'e'].map(n => component(n));
     const { service, store } = await setup({ entities });
-    const beginPageWrite = store.beginPageWrite.bind(store);
+    const writeResults = store.writeResults.bind(store);
     let pages = 0;
     const pageWrites = jest
-      .spyOn(store, 'beginPageWrite')
-      .mockImplementation(async () => {
-        const pageWrite = await beginPageWrite();
+      .spyOn(store, 'writeResults')
+      .mockImplementation(async results => {
         pages++;
-        return pages === 2
-          ? {
-              ...pageWrite,
-              finish: async () => {
-                throw new Error('disk full');
-              },
-            }
-          : pageWrite;
+        if (pages === 2) {
+          throw new Error('disk full');
+        }
+        return writeResults(results);
       });
-    const deleteResultsNotIn = jest.spyOn(store, 'deleteResultsNotIn');
+    const deleteResults = jest.spyOn(store, 'deleteResults');
     await expect(service.evaluateAll()).rejects.toThrow('disk full');
     expect(pageWrites.mock.calls.length).toBeGreaterThanOrEqual(2);
-    expect(deleteResultsNotIn).not.toHaveBeenCalled();
+    expect(deleteResults).not.toHaveBeenCalled();
     await expect(store.getLastFinishedRun()).resolves.toBeUndefined();
   });
 
-  it('lets a full run, and only a full run, hand pages over slice by slice and reuse recent SLO file checks', async () => {
+  it('lets a full run, and only a full run, reuse recent SLO file checks', async () => {
     const loadMany = jest.fn(
       async (...args: Parameters<NonNullable<SloSource['loadMany']>>) =>
         args[0].map(() => ({
@@ -268,21 +248,18 @@ describe('EvaluationService', () => {
       entities: [team, component('a'), component('b'), component('c')],
       sloSource: { ...absentSlos, loadMany },
     });
-    const pageWrites = jest.spyOn(store, 'beginPageWrite');
     const writeResults = jest.spyOn(store, 'writeResults');
 
     await service.evaluateAll();
-    expect(pageWrites).toHaveBeenCalled();
-    expect(writeResults).not.toHaveBeenCalled();
+    expect(writeResults).toHaveBeenCalledTimes(2);
     for (const call of loadMany.mock.calls) {
       expect(call[2]).toEqual({ reuseRecentFileChecks: true });
     }
 
-    pageWrites.mockClear();
+    writeResults.mockClear();
     loadMany.mockClear();
     await service.evaluateEntity('component:default/a');
     expect(writeResults).toHaveBeenCalledTimes(1);
-    expect(pageWrites).not.toHaveBeenCalled();
     expect(loadMany).toHaveBeenCalledWith(expect.any(Array), 8, {
       reuseRecentFileChecks: false,
     });
@@ -346,7 +323,6 @@ describe('EvaluationService', () => {
         database: mockServices.database({
           knex: await databases.init('SQLITE_3'),
         }),
-        policy: defaultPolicy,
       });
       const service = new EvaluationService({
         catalog: catalogServiceMock({ entities: fixture.entities }),

@@ -13,14 +13,9 @@ import {
   type ReliabilityReport,
 } from '@reliability-suite/plugin-reliability-common';
 import type { ReliabilityCheckEvaluator } from '@reliability-suite/plugin-reliability-node';
-import type {
-  EntityResult,
-  PageWrite,
-  ResultStore,
-} from '../database/ResultStore';
+import type { EntityResult, ResultStore } from '../database/ResultStore';
 import { buildReport } from '../lib/buildReport';
-import { describeEntity, type EntityDescriptor } from '../lib/entityDescriptor';
-import type { PreparedResult } from '../lib/resultRow';
+import { describeEntity } from '../lib/entityDescriptor';
 import { mapWithConcurrency } from '../lib/mapWithConcurrency';
 import { runCustomChecks } from '../lib/customChecks';
 import { CatalogContext, RunCatalogLookups } from './CatalogContext';
@@ -28,12 +23,10 @@ import type { SloSource } from './SloLoader';
 import type { EntityEvaluator, ReviewFacts, ReviewFactsReader } from './types';
 
 /**
- * Entities scored between two turns of the event loop (a few milliseconds of work). A
- * page scored in one go held the thread for ~50 ms: each round trip of the previous
- * page's write (PostgreSQL's client runs on this thread) and every HTTP request of the
- * backend waited that long.
+ * Entities scored between two turns of the event loop (a few milliseconds of work), so that
+ * the previous page's write and the backend's HTTP requests are not held up by a whole page.
  */
-export const ENTITIES_PER_TURN = 32;
+const ENTITIES_PER_TURN = 32;
 
 const nextTurn = () => new Promise<void>(resolve => setImmediate(resolve));
 
@@ -59,8 +52,6 @@ export interface EvaluationServiceOptions {
   pageSize?: number;
   /** SLO files read in parallel per page. */
   sloConcurrency?: number;
-  /** Page writes of a full run that may be under way at once. */
-  writesInFlight?: number;
 }
 
 export interface RunSummary {
@@ -100,6 +91,26 @@ export class EvaluationService implements EntityEvaluator {
     return this.#running;
   }
 
+  /**
+   * Marks the runs a stopped backend left unfinished as abandoned; called at start-up,
+   * before this process runs anything. Returns their ids: when there are any, the caller
+   * evaluates the catalog at once rather than waiting for the scheduler's lock on the
+   * task, which the stopped backend held until the task's timeout.
+   */
+  async abandonUnfinishedRuns(): Promise<number[]> {
+    const abandoned = await this.#options.resultStore.abandonUnfinishedRuns(
+      this.#now().toISOString(),
+    );
+    if (abandoned.length > 0) {
+      this.#options.logger.warn(
+        `Full evaluation run ${abandoned.join(
+          ', ',
+        )} did not finish (its backend stopped); marked as abandoned`,
+      );
+    }
+    return abandoned;
+  }
+
   async evaluateEntity(
     entityRef: string,
     options?: { credentials?: unknown },
@@ -124,7 +135,7 @@ export class EvaluationService implements EntityEvaluator {
    */
   async evaluateAndStore(entities: Entity[]): Promise<ReliabilityReport[]> {
     const credentials = await this.#options.auth.getOwnServiceCredentials();
-    const results = await this.#evaluatePage(entities, credentials);
+    const results = await this.#scorePage(entities, credentials);
     await this.#options.resultStore.writeResults(results);
     return results.map(result => result.report);
   }
@@ -139,46 +150,11 @@ export class EvaluationService implements EntityEvaluator {
     const seen = new Set<string>();
     let written = 0;
     let cursor: string | undefined;
-
-    // Pages are written while the next ones are read and scored: with PostgreSQL the
-    // database works on other cores while this process evaluates on its own, and two
-    // page writes in flight (two connections) keep it busy while one commits.
-    const writesInFlight = this.#options.writesInFlight ?? 2;
-    const pendingWrites: Promise<void>[] = [];
-    let writeFailure: { error: unknown } | undefined;
-    const startWrite = (pageWrite: PageWrite) => {
-      // The failure is kept rather than left as a rejected promise: nothing awaits it
-      // until a later page is scored.
-      pendingWrites.push(
-        pageWrite.finish().then(
-          outcome => {
-            written += outcome.written;
-          },
-          error => {
-            writeFailure = { error };
-          },
-        ),
-      );
-    };
-    const settleWrites = async (keepInFlight: number) => {
-      while (pendingWrites.length > keepInFlight) {
-        await pendingWrites.shift();
-      }
-      if (writeFailure) {
-        throw writeFailure.error;
-      }
-    };
-    do {
-      // Made ready (the SQLite writer thread started, on a run's first page) while the
-      // catalog answers.
-      const nextPageWrite = resultStore.beginPageWrite();
-      const discardPageWrite = () =>
-        nextPageWrite.then(
-          pageWrite => pageWrite.discard(),
-          () => {},
-        );
-      const page = await catalog
-        .queryEntities(
+    // One page is written while the next is read and scored.
+    let pendingWrite: Promise<{ written: number }> | undefined;
+    try {
+      do {
+        const page = await catalog.queryEntities(
           cursor
             ? { cursor, limit: pageSize, fields: ENTITY_FIELDS }
             : {
@@ -187,51 +163,34 @@ export class EvaluationService implements EntityEvaluator {
                 fields: ENTITY_FIELDS,
               },
           { credentials },
-        )
-        .catch(async error => {
-          await discardPageWrite();
-          throw error;
-        });
-      if (page.items.length > 0) {
-        // Each result is serialised as soon as it is scored and each slice of a page
-        // handed to the store as soon as it is done: kept for the whole page, its stored
-        // text outlived two young-generation collections, and copying it into the old
-        // generation (and collecting it there) cost more than a third of a run.
-        const pageWrite = await nextPageWrite;
-        let slice: PreparedResult[] = [];
-        try {
-          await this.#scorePage(
-            page.items,
-            credentials,
-            (entity, report) => {
-              const prepared = resultStore.prepare({ entity, report });
-              seen.add(prepared.row.entity_ref);
-              slice.push(prepared);
-            },
-            {
-              lookups,
-              onSliceScored: () => {
-                pageWrite.add(slice);
-                slice = [];
-              },
-            },
-          );
-        } catch (error) {
-          pageWrite.discard();
-          throw error;
+        );
+        const results = await this.#scorePage(page.items, credentials, lookups);
+        for (const result of results) {
+          seen.add(result.entity.entityRef);
         }
-        await settleWrites(writesInFlight - 1);
-        startWrite(pageWrite);
-      } else {
-        await discardPageWrite();
-      }
-      cursor = page.pageInfo.nextCursor;
-    } while (cursor);
-    await settleWrites(0);
+        if (pendingWrite) {
+          written += (await pendingWrite).written;
+        }
+        pendingWrite = resultStore.writeResults(results);
+        cursor = page.pageInfo.nextCursor;
+      } while (cursor);
+      written += (await pendingWrite)?.written ?? 0;
+    } catch (error) {
+      // Not left rejected and unobserved: the run's own error is the one to report.
+      await pendingWrite?.catch(() => {});
+      throw error;
+    }
 
-    const deleted = await resultStore.deleteResultsNotIn(seen, {
-      evaluatedBefore: startedAt,
-    });
+    const unseen = await resultStore.listResultsNotIn(seen);
+    const unlisted = await this.#evaluateUnlisted(unseen, credentials, lookups);
+    written += unlisted.written;
+    for (const entityRef of unlisted.entityRefs) {
+      seen.add(entityRef);
+    }
+    const deleted = await resultStore.deleteResults(
+      unseen.filter(entityRef => !seen.has(entityRef)),
+      { evaluatedBefore: startedAt },
+    );
     const finishedAt = this.#now().toISOString();
     await resultStore.finishRun(runId, {
       finishedAt,
@@ -252,32 +211,64 @@ export class EvaluationService implements EntityEvaluator {
     };
   }
 
-  #evaluatePage(
-    entities: Entity[],
+  /**
+   * Evaluates the entities that have a stored result and are still in the catalog although
+   * the run's query did not list them. The query's kind filter goes through the catalog's
+   * search table, which can miss entities (seen on PostgreSQL); reading them by ref does not,
+   * so they are kept evaluated instead of losing their results.
+   */
+  async #evaluateUnlisted(
+    unseen: string[],
     credentials: BackstageCredentials,
-  ): Promise<EntityResult[]> {
-    return this.#scorePage(entities, credentials, (entity, report) => ({
-      entity,
-      report,
-    }));
+    lookups: RunCatalogLookups,
+  ): Promise<{ entityRefs: string[]; written: number }> {
+    const { catalog, policy, resultStore, logger } = this.#options;
+    const pageSize = this.#options.pageSize ?? 500;
+    const kinds = new Set(policy.scope.kinds.map(kind => kind.toLowerCase()));
+    const entityRefs: string[] = [];
+    let written = 0;
+    for (let start = 0; start < unseen.length; start += pageSize) {
+      const { items } = await catalog.getEntitiesByRefs(
+        {
+          entityRefs: unseen.slice(start, start + pageSize),
+          fields: ENTITY_FIELDS,
+        },
+        { credentials },
+      );
+      const entities = items.filter(
+        (entity): entity is Entity =>
+          entity !== undefined && kinds.has(entity.kind.toLowerCase()),
+      );
+      if (entities.length === 0) {
+        continue;
+      }
+      const results = await this.#scorePage(entities, credentials, lookups);
+      written += (await resultStore.writeResults(results)).written;
+      entityRefs.push(...results.map(result => result.entity.entityRef));
+    }
+    if (entityRefs.length > 0) {
+      logger.warn(
+        `The catalog's query for kinds ${policy.scope.kinds.join(
+          ', ',
+        )} did not list ${
+          entityRefs.length
+        } entities that the catalog has (its search table misses them); evaluated them by ref: ${entityRefs
+          .slice(0, 10)
+          .join(', ')}${entityRefs.length > 10 ? ', ...' : ''}`,
+      );
+    }
+    return { entityRefs, written };
   }
 
   /**
-   * Scores a page of entities and hands each result to `collect` as soon as it is
-   * computed, so a full run can serialise it at once and keep only the stored form.
+   * Scores a page of entities. A full run passes its lookups so far (each owner and
+   * dependency is looked up once a run); a refresh or a write looks everything up anew.
    */
-  async #scorePage<T>(
+  async #scorePage(
     entities: Entity[],
     credentials: BackstageCredentials,
-    collect: (entity: EntityDescriptor, report: ReliabilityReport) => T,
-    fullRun?: {
-      /** The run's lookups so far; a refresh or a write looks everything up anew. */
-      lookups: RunCatalogLookups;
-      /** Called after each slice of ENTITIES_PER_TURN entities, and after the last. */
-      onSliceScored(): void;
-    },
-  ): Promise<T[]> {
-    const runLookups = fullRun?.lookups;
+    runLookups?: RunCatalogLookups,
+  ): Promise<EntityResult[]> {
     const { policy, sloSource, reviewFacts, checkEvaluators } = this.#options;
     const refs = entities.map(entity => stringifyEntityRef(entity));
     const [slos, contexts, facts] = await Promise.all([
@@ -285,7 +276,7 @@ export class EvaluationService implements EntityEvaluator {
         ? sloSource.loadMany(entities, this.#options.sloConcurrency ?? 8, {
             // Every page of a run reads the same few hundred files; a refresh or a
             // write checks its entity's file anew.
-            reuseRecentFileChecks: fullRun !== undefined,
+            reuseRecentFileChecks: runLookups !== undefined,
           })
         : mapWithConcurrency(
             entities,
@@ -300,10 +291,9 @@ export class EvaluationService implements EntityEvaluator {
     const withCustomChecks =
       checkEvaluators !== undefined && checkEvaluators.size > 0;
 
-    const results: T[] = [];
+    const results: EntityResult[] = [];
     for (let index = 0; index < entities.length; index++) {
       if (index > 0 && index % ENTITIES_PER_TURN === 0) {
-        fullRun?.onSliceScored();
         await nextTurn();
       }
       const entity = entities[index];
@@ -334,20 +324,17 @@ export class EvaluationService implements EntityEvaluator {
         },
         policy,
       );
-      results.push(
-        collect(
-          describeEntity(entity),
-          buildReport({
-            entityRef,
-            profile,
-            slos: slos[index],
-            evaluation,
-            evaluatedAt,
-          }),
-        ),
-      );
+      results.push({
+        entity: describeEntity(entity),
+        report: buildReport({
+          entityRef,
+          profile,
+          slos: slos[index],
+          evaluation,
+          evaluatedAt,
+        }),
+      });
     }
-    fullRun?.onSliceScored();
     return results;
   }
 }

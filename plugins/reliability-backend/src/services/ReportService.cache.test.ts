@@ -1,6 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
-import { defaultPolicy } from '@reliability-suite/plugin-reliability-common';
 import { DatabaseResultStore } from '../database/DatabaseResultStore';
 import {
   checkResult,
@@ -26,7 +25,6 @@ describe('ReportService response cache', () => {
     const knex = await databases.init(databaseId);
     const store = await DatabaseResultStore.create({
       database: { getClient: async () => knex },
-      policy: defaultPolicy,
     });
     const evaluator = { evaluateAndStore: jest.fn() };
     const service = new ReportService({ resultStore: store, evaluator });

@@ -1,6 +1,6 @@
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type {
-  GateDecision,
+  GateResponse,
   ReliabilityReport,
 } from '@reliability-suite/plugin-reliability-common';
 import type { EvaluationRun, ResultStore } from '../database/ResultStore';
@@ -12,17 +12,7 @@ export interface ReportEvaluator {
   evaluateAndStore(entities: Entity[]): Promise<ReliabilityReport[]>;
 }
 
-/** `GET .../gate`: the contract's `decision` and `reasons`, plus what CI logs want. */
-export interface GateResponse {
-  decision: GateDecision;
-  reasons: string[];
-  entityRef: string;
-  tier: number | null;
-  enforced: boolean;
-  evaluatedAt: string;
-}
-
-/** How stored report JSON ends (see prepareResult): `,"evaluatedAt":"<ISO time>"}`. */
+/** How stored report JSON ends (see encodeResult): `,"evaluatedAt":"<ISO time>"}`. */
 const EVALUATED_AT_KEY = ',"evaluatedAt":';
 
 /** How long the last finished run is remembered before asking the database again. */

@@ -1,6 +1,6 @@
 import type { CheckDefinition } from './types';
 
-/** The ids of the sixteen default checks (CONTRACT.md section 2), in policy order. */
+/** The ids of the sixteen default checks (the common README's "Policy and scoring"), in policy order. */
 export const DEFAULT_CHECK_IDS = [
   'owner',
   'tier',

@@ -5,7 +5,7 @@ import type { ReliabilityPolicy } from './types';
 const TIER_3_REQUIRED = ['owner', 'tier', 'runbook'];
 
 /**
- * The suite's default policy: exactly CONTRACT.md section 2. Frozen, because it is shared by
+ * The suite's default policy: exactly the common README's "Policy and scoring". Frozen, because it is shared by
  * every caller; `parsePolicyConfig` returns fresh copies that may be changed.
  */
 export const defaultPolicy: ReliabilityPolicy = deepFreeze({

@@ -1,6 +1,6 @@
 import type { CheckKind } from '../types';
 
-/** One check of the policy. The default ids are fixed by CONTRACT.md section 2. */
+/** One check of the policy. The default ids are fixed (see the common README). */
 export interface CheckDefinition {
   id: string;
   title: string;

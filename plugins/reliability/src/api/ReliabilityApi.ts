@@ -15,23 +15,16 @@ import type {
 import type {
   AttestationWriteResponse,
   EntityReviewState,
-  GateDecision,
+  GateResponse,
   LatestReviewResponse,
   ReliabilityReport,
   ReviewHistoryPage,
   ReviewWriteResponse,
-  TierInfo,
   WaiverWriteResponse,
 } from '@reliability-suite/plugin-reliability-common';
 
-/** `GET /v1/entities/{kind}/{namespace}/{name}/gate` (CONTRACT.md section 3). */
-export interface ReliabilityGateResponse {
-  decision: GateDecision;
-  reasons: string[];
-  entityRef?: string;
-  tier?: TierInfo | null;
-  evaluatedAt?: string;
-}
+/** `GET /v1/entities/{kind}/{namespace}/{name}/gate`. */
+export type ReliabilityGateResponse = GateResponse;
 
 /** Client of the reliability backend (`/api/reliability`). */
 export interface ReliabilityApi {

@@ -7,7 +7,7 @@ export interface ReliabilityScope {
   types: string[];
 }
 
-/** CONTRACT.md section 2: Components of type service or website. */
+/** The default policy's scope: Components of type service or website. */
 export const DEFAULT_RELIABILITY_SCOPE: ReliabilityScope = defaultPolicy.scope;
 
 /**

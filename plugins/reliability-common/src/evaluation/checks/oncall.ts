@@ -9,7 +9,7 @@ const PROVIDER_LABELS: Record<OnCallProvider, string> = {
   other: 'rotation',
 };
 
-/** Any on-call annotation of CONTRACT.md section 1 is present. */
+/** Any on-call annotation of the common README's annotation table is present. */
 export function evaluateOncall({ input }: CheckContext): CheckOutcome {
   const { oncall } = input.profile;
   if (oncall) {

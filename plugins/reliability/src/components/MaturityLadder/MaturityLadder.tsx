@@ -14,7 +14,7 @@ import {
 } from '@reliability-suite/plugin-reliability-common';
 import { CheckStateChip } from '../CheckStateChip';
 
-/** Level names of the default policy (CONTRACT.md section 2); the report's names win. */
+/** Level names of the default policy; the report's names win. */
 export const DEFAULT_MATURITY_LEVEL_NAMES: Record<number, string> =
   Object.fromEntries(
     defaultPolicy.maturityLevels.map(level => [level.level, level.name]),

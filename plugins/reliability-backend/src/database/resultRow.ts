@@ -1,8 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { ReliabilityReport } from '@reliability-suite/plugin-reliability-common';
-import type { ReportCodec } from './compactReport';
-import type { EntityDescriptor } from './entityDescriptor';
-import { summarizeChecks, type CheckSummaryRow } from './checkSummary';
-import { resultHash } from './resultHash';
+import type { EntityDescriptor } from '../lib/entityDescriptor';
+import { summarizeChecks, type CheckSummaryRow } from '../lib/checkSummary';
 
 /** A row of `reliability_entity_results`, as written. */
 export interface ResultRow {
@@ -28,13 +27,13 @@ export interface ResultRow {
   has_runbook: boolean;
   has_dashboard: boolean;
   has_waiver: boolean;
-  /** null until the SQLite writer computes it (see prepareResult). */
-  result_hash: string | null;
+  result_hash: string;
   report: string;
   evaluated_at: string;
 }
 
-export interface PreparedResult {
+/** One evaluation in its stored form: the result row and its check summary. */
+export interface EncodedResult {
   row: ResultRow;
   /** The checks needing attention; null when none does (no row is stored). */
   checkSummary: CheckSummaryRow | null;
@@ -50,48 +49,54 @@ const HAS_COLUMNS: ReadonlyMap<string, keyof ResultRow> = new Map([
 ]);
 
 /**
- * The stored JSON, ending with `evaluatedAt` (built reports do, see buildReport), so that
- * the hash can read the part before it in place.
+ * The stored report JSON, always ending with its `evaluatedAt` member: the report endpoint
+ * replaces that member in place, and the hash covers the text before it.
  */
-function encode(report: ReliabilityReport, codec: ReportCodec): string {
-  const tail = `,"evaluatedAt":${JSON.stringify(report.evaluatedAt)}}`;
-  const reportJson = codec.encodeBody(report);
-  if (reportJson.endsWith(tail)) {
-    return reportJson;
-  }
-  // A report whose keys come in another order: serialised without the timestamp, which
-  // is then appended.
+function encodeReport(report: ReliabilityReport): {
+  json: string;
+  body: string;
+} {
   const { evaluatedAt, ...withoutTimestamp } = report;
-  return `${codec.encodeBody(withoutTimestamp).slice(0, -1)}${tail}`;
+  const body = JSON.stringify(withoutTimestamp);
+  return {
+    json: `${body.slice(0, -1)},"evaluatedAt":${JSON.stringify(evaluatedAt)}}`,
+    body,
+  };
 }
 
 /**
- * Builds the stored form of one evaluation: the report as the codec stores it (without
- * the policy's static check texts) and its hash (see resultHash), which covers that
- * stored body without `evaluatedAt` plus the descriptive columns. With `hash: false` the
- * hash is left to the SQLite writer, which computes it on its own thread.
+ * What a stored result is compared by: sha256 of the report JSON without `evaluatedAt`, a
+ * newline and the descriptive columns as a JSON array. An unchanged entity hashes the same on
+ * every run and is not rewritten, while a renamed title or a new owner still is.
  */
-export function prepareResult(
+export function resultHash(
+  reportBody: string,
+  entity: EntityDescriptor,
+): string {
+  return createHash('sha256')
+    .update(reportBody)
+    .update('\n')
+    .update(
+      JSON.stringify([
+        entity.kind,
+        entity.namespace,
+        entity.name,
+        entity.title,
+        entity.type,
+        entity.lifecycle,
+        entity.ownerRef,
+        entity.systemRef,
+      ]),
+    )
+    .digest('hex');
+}
+
+/** The stored form of one evaluation: the row, with its hash, and its check summary. */
+export function encodeResult(
   entity: EntityDescriptor,
   report: ReliabilityReport,
-  codec: ReportCodec,
-  options?: { hash?: boolean },
-): PreparedResult {
-  const reportJson = encode(report, codec);
-  const resultHashValue =
-    options?.hash === false
-      ? null
-      : resultHash(reportJson, report.evaluatedAt, [
-          entity.kind,
-          entity.namespace,
-          entity.name,
-          entity.title,
-          entity.type,
-          entity.lifecycle,
-          entity.ownerRef,
-          entity.systemRef,
-        ]);
-
+): EncodedResult {
+  const { json, body } = encodeReport(report);
   const row: ResultRow = {
     entity_ref: entity.entityRef,
     kind: entity.kind,
@@ -115,14 +120,13 @@ export function prepareResult(
     has_runbook: false,
     has_dashboard: false,
     has_waiver: false,
-    result_hash: resultHashValue,
-    report: reportJson,
+    result_hash: resultHash(body, entity),
+    report: json,
     evaluated_at: report.evaluatedAt,
   };
 
   const checks = report.readiness?.checks ?? [];
-  for (let index = 0; index < checks.length; index++) {
-    const check = checks[index];
+  for (const check of checks) {
     if (check.state === 'pass' || check.state === 'warn') {
       const column = HAS_COLUMNS.get(check.id);
       if (column) {

@@ -1,11 +1,7 @@
 import {
   CHECK_STATES,
-  defaultPolicy,
-  type ReliabilityReport,
 } from '@reliability-suite/plugin-reliability-common';
-import type { EntityDescriptor } from './entityDescriptor';
-import { ReportCodec } from './compactReport';
-import { prepareResult as prepareWithCodec } from './resultRow';
+import { encodeResult as prepareResult } from './resultRow';
 import {
   checkResult,
   descriptorFor,
@@ -13,11 +9,7 @@ import {
   reportFor,
 } from '../__testUtils__/reports';
 
-const codec = new ReportCodec(defaultPolicy);
-const prepareResult = (entity: EntityDescriptor, report: ReliabilityReport) =>
-  prepareWithCodec(entity, report, codec);
-
-describe('prepareResult', () => {
+describe('encodeResult', () => {
   const entity = descriptorFor('checkout');
 
   it('stores the full report, evaluatedAt included, as JSON', () => {
@@ -44,7 +36,7 @@ describe('prepareResult', () => {
     const report = reportFor(entity.entityRef);
     const { evaluatedAt, ...withoutTimestamp } = report;
     const expected = expectedResultHash(
-      codec.encodeBody(withoutTimestamp),
+      JSON.stringify(withoutTimestamp),
       entity,
     );
     const inOrder = prepareResult(entity, report).row;
@@ -59,17 +51,6 @@ describe('prepareResult', () => {
     expect(inOrder.report.endsWith(`,"evaluatedAt":"${evaluatedAt}"}`)).toBe(
       true,
     );
-  });
-
-  it('leaves the hash to the SQLite writer when asked, storing the same JSON', () => {
-    const report = reportFor(entity.entityRef);
-    const hashed = prepareResult(entity, report);
-    const deferred = prepareWithCodec(entity, report, codec, { hash: false });
-    expect(deferred.row.result_hash).toBeNull();
-    expect(deferred).toEqual({
-      ...hashed,
-      row: { ...hashed.row, result_hash: null },
-    });
   });
 
   it('changes the hash when a check state or a descriptive column changes', () => {
