@@ -133,7 +133,7 @@ spec:
         level: 'error',
         error: expect.objectContaining({
           message: expect.stringContaining(
-            'spec.indicatorRef: "missing-sli" is not an SLI in this file',
+            'spec.indicatorRef: "missing-sli" is not an SLI in the SLO files read',
           ),
         }),
       }),

@@ -38,7 +38,12 @@ export type SliKind =
   | 'throughput'
   | 'other';
 
-export type SloSource = 'openslo' | 'sloth';
+/**
+ * The format an SLO was read from: `openslo` (OpenSLO v1, v1alpha, v2alpha) and `sloth`
+ * (Sloth `prometheus/v1` and its Kubernetes `PrometheusServiceLevel`) are fixed by the
+ * contract; `pyrra` (Pyrra `ServiceLevelObjective`) and `nobl9` (Nobl9 `n9/v1alpha`) extend it.
+ */
+export type SloSource = 'openslo' | 'sloth' | 'pyrra' | 'nobl9';
 
 export type OnCallProvider =
   | 'pagerduty'

@@ -3,7 +3,11 @@ import type { LinkInfo, Problem } from '../types';
 import { LINK_TYPE_DASHBOARD, LINK_TYPE_RUNBOOK } from '../annotations';
 import { httpUrl } from './urls';
 
-/** `metadata.links[]` of type `runbook` and `dashboard`; a link without a usable URL is reported. */
+/**
+ * `metadata.links[]` of type `runbook` and `dashboard`; a link without a usable URL is reported.
+ * A link with no type and `icon: dashboard` (how Backstage's own link card marks one) is a
+ * dashboard too.
+ */
 export function readLinks(
   entity: Entity,
   problems: Problem[],
@@ -17,9 +21,16 @@ export function readLinks(
     if (typeof link !== 'object' || link === null) {
       return;
     }
-    const { type, url, title } = link as Record<string, unknown>;
-    const normalizedType =
+    const { type, url, title, icon } = link as Record<string, unknown>;
+    let normalizedType =
       typeof type === 'string' ? type.trim().toLowerCase() : '';
+    if (
+      normalizedType === '' &&
+      typeof icon === 'string' &&
+      icon.trim().toLowerCase() === LINK_TYPE_DASHBOARD
+    ) {
+      normalizedType = LINK_TYPE_DASHBOARD;
+    }
     let target: LinkInfo[];
     if (normalizedType === LINK_TYPE_RUNBOOK) {
       target = runbooks;

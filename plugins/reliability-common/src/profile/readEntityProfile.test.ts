@@ -257,6 +257,27 @@ describe('readEntityProfile: links', () => {
     expect(profile.problems).toEqual([]);
   });
 
+  it('counts a link with icon dashboard and no type as a dashboard, and not one with another type', () => {
+    const profile = profileOf({}, [
+      {
+        url: 'https://grafana.example.com/d/2',
+        icon: 'dashboard',
+        title: 'Grafana',
+      },
+      { url: 'https://grafana.example.com/d/3', icon: 'Dashboard' },
+      { url: 'https://docs.example.com', icon: 'dashboard', type: 'docs' },
+      { url: 'https://example.com', icon: 'web' },
+    ]);
+    expect(profile.dashboards).toEqual([
+      { title: 'Grafana', url: 'https://grafana.example.com/d/2' },
+      {
+        title: 'https://grafana.example.com/d/3',
+        url: 'https://grafana.example.com/d/3',
+      },
+    ]);
+    expect(profile.problems).toEqual([]);
+  });
+
   it('reports runbook and dashboard links without a usable url and ignores other links', () => {
     const profile = profileOf({}, [
       { url: '', type: 'runbook', title: 'Empty' },

@@ -4,9 +4,15 @@ export {
   type ParseSloFileOptions,
 } from './parseSloFile';
 export {
+  parseSloFiles,
+  type SloFileInput,
+  type ParseSloFilesOptions,
+} from './parseSloFiles';
+export {
   parseDuration,
   type ParsedDuration,
   type DurationUnit,
 } from './duration';
 export { inferSliKind, isSliKind, SLI_KINDS } from './sliKind';
 export { SLOTH_DEFAULT_WINDOW } from './sloth';
+export { OPENSLO_DEFAULT_WINDOW } from './window';

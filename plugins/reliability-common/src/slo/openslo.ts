@@ -36,9 +36,11 @@ export interface OpenSloDocument {
   index: number;
   value: Record<string, unknown>;
   reporter: DocumentReporter;
+  /** The file the document is in, when several files are read together. */
+  file?: string;
 }
 
-/** The SLI and AlertPolicy documents of a file, by name, for references from SLOs. */
+/** The SLI and AlertPolicy documents of the files read, by name, for references from SLOs. */
 export interface OpenSloDefinitions {
   slis: Map<string, OpenSloInlineSli>;
   alertPolicies: Set<string>;
@@ -137,10 +139,10 @@ function resolveIndicator(
       const known = [...definitions.slis.keys()];
       reporter.error(
         [...path, 'indicatorRef'],
-        `"${holder.indicatorRef}" is not an SLI in this file${
-          known.length ? ` (SLIs here: ${known.join(', ')})` : ''
+        `"${holder.indicatorRef}" is not an SLI in the SLO files read${
+          known.length ? ` (SLIs there: ${known.join(', ')})` : ''
         }; the SLO is invalid`,
-        'Add a `kind: SLI` document with that metadata.name to the same file, fix the name, or inline the SLI under spec.indicator.',
+        'Add a `kind: SLI` document with that metadata.name to this file or to another file listed in reliability/slo-ref, fix the name, or inline the SLI under spec.indicator.',
       );
       return 'invalid';
     }
@@ -185,8 +187,8 @@ function readAlerting(
     if (!definitions.alertPolicies.has(reference)) {
       reporter.warning(
         path,
-        `references AlertPolicy "${reference}", which is not in this file; alerting still counts as defined`,
-        'Add the AlertPolicy document to the same file so the reference can be checked, or fix the name.',
+        `references AlertPolicy "${reference}", which is in none of the SLO files read; alerting still counts as defined`,
+        'Add the AlertPolicy document to this file or to another file listed in reliability/slo-ref so the reference can be checked, or fix the name.',
       );
     }
   });
@@ -250,8 +252,32 @@ function checkTimeSlices(
 function checkThreshold(
   objective: OpenSloObjective,
   path: FieldPath,
+  indicator: OpenSloInlineSli,
   reporter: DocumentReporter,
 ): void {
+  const isRatio =
+    indicator.spec?.ratioMetric !== undefined &&
+    indicator.spec?.thresholdMetric === undefined;
+  if (
+    isRatio &&
+    (objective.op !== undefined || objective.value !== undefined)
+  ) {
+    const fields = ['op', 'value'].filter(
+      field => objective[field as 'op' | 'value'] !== undefined,
+    );
+    reporter.warning(
+      [...path, fields[0]],
+      `${fields.join(
+        ' and ',
+      )} apply only to thresholdMetric SLIs; this SLI is a ratioMetric, so ${
+        fields.length > 1 ? 'they are' : 'it is'
+      } ignored`,
+      `Drop ${fields.join(
+        ' and ',
+      )} from the objective: a ratioMetric objective needs only target (or targetPercent).`,
+    );
+    return;
+  }
   if ((objective.op === undefined) !== (objective.value === undefined)) {
     const missing = objective.op === undefined ? 'op' : 'value';
     reporter.warning(
@@ -338,7 +364,6 @@ export function parseOpenSloSlo(
   objectives.forEach((objective, index) => {
     const path = ['spec', 'objectives', index];
     const target = readOpenSloTarget(objective, path, reporter);
-    checkThreshold(objective, path, reporter);
     const slicesOk = checkTimeSlices(
       objective,
       path,
@@ -360,6 +385,9 @@ export function parseOpenSloSlo(
         'Add indicatorRef (or an inline indicator) to spec or to this objective.',
       );
       return;
+    }
+    if (indicator !== 'invalid') {
+      checkThreshold(objective, path, indicator, reporter);
     }
     if (target === null || !slicesOk || indicator === 'invalid') {
       return;

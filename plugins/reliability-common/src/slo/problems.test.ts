@@ -190,7 +190,7 @@ metadata:
     ],
     ['another Sloth version', 'version: prometheus/v2\nservice: a\nslos: []\n'],
   ])(
-    'reports a document that is %s as neither OpenSLO nor Sloth',
+    'reports a document that is %s as in no format read, listing the formats',
     (_, text) => {
       const result = parse(`${openSloSlo('kept')}\n---\n${text}`);
       expect(result.slos.map(slo => slo.name)).toEqual(['kept']);
@@ -199,7 +199,10 @@ metadata:
           severity: 'error',
           document: 1,
           message: expect.stringMatching(
-            /^slos\/checkout\.yaml:\d+: document is neither OpenSLO \(apiVersion: openslo\/v1\) nor Sloth \(version: prometheus\/v1\)/,
+            /^slos\/checkout\.yaml:\d+: (?:\S+: )?document is in no SLO format this suite reads/,
+          ),
+          howToFix: expect.stringContaining(
+            'apiVersion: pyrra.dev/v1alpha1 with kind: ServiceLevelObjective',
           ),
         }),
       ]);
@@ -207,16 +210,14 @@ metadata:
   );
 
   it('reports an unsupported OpenSLO version', () => {
-    const result = parse(
-      openSloSlo('v2').replace('openslo/v1', 'openslo/v2alpha'),
-    );
+    const result = parse(openSloSlo('v2').replace('openslo/v1', 'openslo/v2'));
     expect(result.slos).toEqual([]);
     expect(result.problems).toEqual([
       expect.objectContaining({
         severity: 'error',
         path: 'apiVersion',
         message: expect.stringContaining(
-          'apiVersion: "openslo/v2alpha" is not supported; only openslo/v1 is read',
+          'apiVersion: document is in no SLO format this suite reads (apiVersion "openslo/v2")',
         ),
       }),
     ]);
@@ -433,19 +434,34 @@ describe('parseSloFile problems: targets', () => {
 });
 
 describe('parseSloFile problems: time windows', () => {
-  it('reports a missing timeWindow', () => {
-    const result = parse(openSloSlo('no-window', { timeWindow: '' }));
-    expect(result.slos).toEqual([]);
-    expect(result.problems).toEqual([
-      expect.objectContaining({
-        severity: 'error',
-        path: 'spec.timeWindow',
-        message: expect.stringContaining(
-          'spec.timeWindow: missing: an OpenSLO SLO needs exactly one time window',
-        ),
-      }),
-    ]);
-  });
+  it.each([
+    ['missing', ''],
+    ['empty', '  timeWindow: []'],
+    ['null', '  timeWindow:'],
+  ])(
+    'reads an SLO whose timeWindow is %s with the 28-day rolling default, with a warning',
+    (_, timeWindow) => {
+      const result = parse(openSloSlo('no-window', { timeWindow }));
+      expect(result.slos).toEqual([
+        expect.objectContaining({
+          window: '28d',
+          windowMinutes: 28 * 24 * 60,
+          rolling: true,
+          errorBudget: 0.001,
+          allowedBadMinutes: 40.32,
+        }),
+      ]);
+      expect(result.problems).toEqual([
+        expect.objectContaining({
+          severity: 'warning',
+          path: 'spec.timeWindow',
+          message: expect.stringContaining(
+            "spec.timeWindow: missing; the SLO is read with a 28d rolling window, the suite's default",
+          ),
+        }),
+      ]);
+    },
+  );
 
   it('reports a timeWindow with two elements', () => {
     const result = parse(
@@ -568,12 +584,35 @@ describe('parseSloFile problems: names and references', () => {
     const result = parse(
       `${slothFile(
         `  - name: latency\n    objective: 99\n${SLOTH_EVENTS}`,
-      )}\n---\n${openSloSlo('latency')}`,
+      )}\n---\n${openSloSlo('latency', { extra: '  service: payments' })}`,
     );
     expect(result.slos).toEqual([expect.objectContaining({ source: 'sloth' })]);
     expect(result.problems).toEqual([
-      expect.objectContaining({ document: 1, path: 'metadata.name' }),
+      expect.objectContaining({
+        document: 1,
+        path: 'metadata.name',
+        message: expect.stringContaining(
+          'SLO name "latency" of service "payments" is already used by document 0',
+        ),
+      }),
     ]);
+  });
+
+  it('keeps SLOs of one name in different services: an SLO is its service and name', () => {
+    const result = parse(
+      `${slothFile(
+        `  - name: slo1\n    objective: 99\n${SLOTH_EVENTS}`,
+      )}\n---\n${slothFile(
+        `  - name: slo1\n    objective: 99.9\n${SLOTH_EVENTS}`,
+      ).replace('service: payments', 'service: ledger')}`,
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.slos.map(slo => [slo.service, slo.name, slo.target])).toEqual(
+      [
+        ['payments', 'slo1', 0.99],
+        ['ledger', 'slo1', 0.999],
+      ],
+    );
   });
 
   it('reports a duplicate inside one Sloth document at the later entry', () => {
@@ -605,7 +644,7 @@ ${openSloSlo('dangling', { indicator: '  indicatorRef: missing-sli' })}`,
         severity: 'error',
         document: 1,
         path: 'spec.indicatorRef',
-        message: `${FILE}:13 SLO "dangling": spec.indicatorRef: "missing-sli" is not an SLI in this file (SLIs here: other-sli); the SLO is invalid`,
+        message: `${FILE}:13 SLO "dangling": spec.indicatorRef: "missing-sli" is not an SLI in the SLO files read (SLIs there: other-sli); the SLO is invalid`,
       }),
     ]);
   });
@@ -687,7 +726,7 @@ ${openSloSlo('dangling', { indicator: '  indicatorRef: missing-sli' })}`,
         severity: 'warning',
         path: 'spec.alertPolicies[0]',
         message: expect.stringContaining(
-          'references AlertPolicy "shared-fast-burn", which is not in this file; alerting still counts as defined',
+          'references AlertPolicy "shared-fast-burn", which is in none of the SLO files read; alerting still counts as defined',
         ),
       }),
     ]);

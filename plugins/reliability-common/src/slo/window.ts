@@ -40,22 +40,34 @@ export function readDuration(
 }
 
 /**
- * Reads OpenSLO `spec.timeWindow` (exactly one element). Null when the window is missing or
- * invalid: the SLO's budget cannot be computed, so the SLO is invalid. A window shorter
- * than a day is suspicious (`1m` is a minute, `1M` a month) but still counts.
+ * The window of an OpenSLO SLO without `timeWindow`: the field is optional in the
+ * specification, which sets no default, and 28 days rolling is what its examples and the
+ * suite's own examples use.
+ */
+export const OPENSLO_DEFAULT_WINDOW = '28d';
+
+/**
+ * Reads OpenSLO `spec.timeWindow` (exactly one element). A missing one is the default window
+ * (28 days, rolling), with a warning. Null when the window is invalid: the SLO's budget
+ * cannot be computed, so the SLO is invalid. A window shorter than a day is suspicious
+ * (`1m` is a minute, `1M` a month) but still counts.
  */
 export function readOpenSloTimeWindow(
   timeWindow: OpenSloSpec['timeWindow'],
   reporter: DocumentReporter,
 ): SloWindow | null {
   const path = ['spec', 'timeWindow'];
-  if (!timeWindow) {
-    reporter.error(
+  if (!timeWindow || timeWindow.length === 0) {
+    reporter.warning(
       path,
-      'missing: an OpenSLO SLO needs exactly one time window',
-      'Add `timeWindow: [{ duration: 28d, isRolling: true }]` to spec.',
+      `missing; the SLO is read with a ${OPENSLO_DEFAULT_WINDOW} rolling window, the suite's default (the OpenSLO specification makes timeWindow optional and sets no default)`,
+      `Add \`timeWindow: [{ duration: ${OPENSLO_DEFAULT_WINDOW}, isRolling: true }]\` (or your window) to spec so every tool reads the same budget.`,
     );
-    return null;
+    return {
+      window: OPENSLO_DEFAULT_WINDOW,
+      windowMinutes: parseDuration(OPENSLO_DEFAULT_WINDOW)!.minutes,
+      rolling: true,
+    };
   }
   if (timeWindow.length !== 1) {
     reporter.error(

@@ -10,6 +10,8 @@ import { formatErrorBudget, formatTarget } from '../../lib/format';
 const SOURCE_LABELS: Record<NormalizedSlo['source'], string> = {
   openslo: 'OpenSLO',
   sloth: 'Sloth',
+  pyrra: 'Pyrra',
+  nobl9: 'Nobl9',
 };
 
 export interface SloTableProps {
