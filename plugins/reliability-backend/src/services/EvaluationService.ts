@@ -24,7 +24,7 @@ import type { PreparedResult } from '../lib/resultRow';
 import { mapWithConcurrency } from '../lib/mapWithConcurrency';
 import { runCustomChecks } from '../lib/customChecks';
 import { CatalogContext, RunCatalogLookups } from './CatalogContext';
-import type { SloSource } from './SloLoader';
+import type { SloSource } from '@reliability-suite/plugin-reliability-node';
 import type { EntityEvaluator, ReviewFacts, ReviewFactsReader } from './types';
 
 /**

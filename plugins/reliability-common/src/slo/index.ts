@@ -10,3 +10,4 @@ export {
 } from './duration';
 export { inferSliKind, isSliKind, SLI_KINDS } from './sliKind';
 export { SLOTH_DEFAULT_WINDOW } from './sloth';
+export { parseSloFiles, type SloFileText } from './parseSloFiles';
