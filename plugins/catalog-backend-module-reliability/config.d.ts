@@ -1,5 +1,17 @@
 export interface Config {
   reliability?: {
+    /** SLO files, read as the reliability backend reads them. */
+    sloFiles?: {
+      /** Largest SLO file read, in bytes. Default: 1048576 (1 MiB). */
+      maxBytes?: number;
+      /** How long a remote SLO file is cached before it is revalidated. Default: 60. */
+      cacheTtlSeconds?: number;
+      /**
+       * Directories (absolute paths, or URL prefixes) that relative `reliability/slo-ref`
+       * locations may read besides the directory tree of the entity's catalog file.
+       */
+      allowedDirectories?: string[];
+    };
     /** Settings of the catalog module `@reliability-suite/plugin-catalog-backend-module-reliability`. */
     catalogModule?: {
       /**

@@ -120,6 +120,11 @@ export interface Config {
       maxBytes?: number;
       /** How long a remote SLO file is cached before it is revalidated. Default: 60. */
       cacheTtlSeconds?: number;
+      /**
+       * Directories (absolute paths, or URL prefixes) that relative `reliability/slo-ref`
+       * locations may read besides the directory tree of the entity's catalog file.
+       */
+      allowedDirectories?: string[];
     };
 
     coverage?: {

@@ -9,7 +9,10 @@ import type { CatalogProcessorCache } from '@backstage/plugin-catalog-node';
 import type { JsonValue } from '@backstage/types';
 import { defaultPolicy } from '@reliability-suite/plugin-reliability-common';
 import { ReliabilityAnnotationsProcessor } from './ReliabilityAnnotationsProcessor';
-import { SloFileChecker } from './SloFileChecker';
+import {
+  SloFileReader,
+  type SloFileReaderOptions,
+} from '@reliability-suite/plugin-reliability-node';
 
 const location = { type: 'file', target: '/catalog/catalog-info.yaml' };
 const now = () => new Date('2026-11-22T10:00:00Z');
@@ -51,7 +54,7 @@ function entity(
   };
 }
 
-function setup(options: { sloFiles?: SloFileChecker } = {}) {
+function setup(options: { sloFiles?: SloFileReader } = {}) {
   const logger = mockServices.logger.mock();
   const processor = new ReliabilityAnnotationsProcessor({
     tiers: defaultPolicy.tiers,
@@ -190,9 +193,9 @@ describe('ReliabilityAnnotationsProcessor', () => {
   });
 
   it('never throws: a failing SLO check leaves the entity as it was', async () => {
-    const failing = { check: jest.fn().mockRejectedValue(new Error('boom')) };
+    const failing = { load: jest.fn().mockRejectedValue(new Error('boom')) };
     const { run, logger } = setup({
-      sloFiles: failing as unknown as SloFileChecker,
+      sloFiles: failing as unknown as SloFileReader,
     });
     const input = entity({ 'reliability/slo-ref': './slos.yaml' });
     expect(await run(input)).toBe(input);
@@ -205,6 +208,17 @@ describe('ReliabilityAnnotationsProcessor', () => {
 
 describe('ReliabilityAnnotationsProcessor with SLO files', () => {
   const mockDir = createMockDirectory();
+  const reader = (options: Omit<SloFileReaderOptions, 'cache'>) => {
+    const entries = new Map<string, JsonValue>();
+    const cache = mockServices.cache.mock({
+      get: async key => entries.get(key) as any,
+      set: async (key, value) => {
+        entries.set(key, value);
+      },
+    });
+    // A TTL of 0 asks the remote on every run, so the ETag revalidation shows.
+    return new SloFileReader({ cacheTtlSeconds: 0, ...options, cache });
+  };
   const urlReader = (readUrl: UrlReaderService['readUrl']) =>
     ({ readUrl, readTree: jest.fn(), search: jest.fn() } as UrlReaderService);
 
@@ -237,7 +251,7 @@ slos:
 `,
     });
     const { run } = setup({
-      sloFiles: new SloFileChecker({ urlReader: urlReader(jest.fn()) }),
+      sloFiles: reader({ urlReader: urlReader(jest.fn()) }),
     });
     const output = await run(fileEntity('./slos/checkout.yaml'));
     expect(messages(output)).toEqual([
@@ -255,7 +269,7 @@ slos:
         'version: prometheus/v1\nservice: a\nslos:\n  - name: x\n    objective: 99\n    sli:\n      raw:\n        error_ratio_query: x\n',
     });
     const { run } = setup({
-      sloFiles: new SloFileChecker({ urlReader: urlReader(jest.fn()) }),
+      sloFiles: reader({ urlReader: urlReader(jest.fn()) }),
     });
     expect((await run(fileEntity('./slos/ok.yaml'))).status).toBeUndefined();
   });
@@ -263,11 +277,11 @@ slos:
   it('reports a missing local file and an unusable slo-ref', async () => {
     mockDir.setContent({});
     const { run } = setup({
-      sloFiles: new SloFileChecker({ urlReader: urlReader(jest.fn()) }),
+      sloFiles: reader({ urlReader: urlReader(jest.fn()) }),
     });
     expect(messages(await run(fileEntity('./nope.yaml')))).toEqual([
       expect.stringContaining(
-        `The SLO file ${mockDir.resolve(
+        `The SLO file file:${mockDir.resolve(
           'nope.yaml',
         )} (reliability/slo-ref) does not exist`,
       ),
@@ -279,10 +293,27 @@ slos:
     ]);
   });
 
+  it('refuses /dev/zero and files outside the catalog file tree at once', async () => {
+    mockDir.setContent({});
+    const { run } = setup({
+      sloFiles: reader({ urlReader: urlReader(jest.fn()) }),
+    });
+    const started = Date.now();
+    for (const ref of [
+      '../../../../../../../../dev/zero',
+      '../../../../../../../../etc/passwd',
+    ]) {
+      expect(messages(await run(fileEntity(ref)))).toEqual([
+        expect.stringContaining('outside the directory'),
+      ]);
+    }
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
   it('reports a local file over maxBytes without parsing it', async () => {
     mockDir.setContent({ 'big.yaml': `# ${'x'.repeat(200)}` });
     const { run } = setup({
-      sloFiles: new SloFileChecker({
+      sloFiles: reader({
         urlReader: urlReader(jest.fn()),
         maxBytes: 100,
       }),
@@ -302,7 +333,7 @@ slos:
       })
       .mockRejectedValueOnce(new NotModifiedError('unchanged'));
     const { run } = setup({
-      sloFiles: new SloFileChecker({ urlReader: urlReader(readUrl) }),
+      sloFiles: reader({ urlReader: urlReader(readUrl) }),
     });
     const input = entity({
       'reliability/slo-ref': 'url:https://slo.example.com/a.yaml',
@@ -312,12 +343,12 @@ slos:
     expect(readUrl).toHaveBeenNthCalledWith(
       1,
       'https://slo.example.com/a.yaml',
-      {},
+      { signal: expect.any(AbortSignal) },
     );
     expect(readUrl).toHaveBeenNthCalledWith(
       2,
       'https://slo.example.com/a.yaml',
-      { etag: 'etag-1' },
+      { etag: 'etag-1', signal: expect.any(AbortSignal) },
     );
     expect(messages(first)).toEqual([
       expect.stringContaining('slos: missing: the Sloth file defines no SLOs'),
@@ -331,7 +362,7 @@ slos:
       .mockRejectedValueOnce(new NotFoundError('404'))
       .mockRejectedValueOnce(new Error('ECONNRESET'));
     const { run } = setup({
-      sloFiles: new SloFileChecker({ urlReader: urlReader(readUrl) }),
+      sloFiles: reader({ urlReader: urlReader(readUrl) }),
     });
     const input = entity({
       'reliability/slo-ref': 'url:https://slo.example.com/a.yaml',

@@ -13,7 +13,7 @@ import {
   ProfileTierDefinition,
   readEntityProfile,
 } from '@reliability-suite/plugin-reliability-common';
-import type { SloFileChecker, SloFileMemo } from './SloFileChecker';
+import type { SloSource } from '@reliability-suite/plugin-reliability-node';
 import { withProblemStatus } from './statusItems';
 
 export interface ReliabilityAnnotationsProcessorOptions {
@@ -21,7 +21,7 @@ export interface ReliabilityAnnotationsProcessorOptions {
   tiers: ProfileTierDefinition[];
   logger: LoggerService;
   /** Reads and checks `reliability/slo-ref` files; without it they are not checked. */
-  sloFiles?: SloFileChecker;
+  sloFiles?: SloSource;
   /** Injectable clock for the future-date check. */
   now?: () => Date;
 }
@@ -30,7 +30,6 @@ export interface ReliabilityAnnotationsProcessorOptions {
 interface ProcessorMemo {
   /** The problems last logged, so an unchanged entity is not logged on every run. */
   digest: string;
-  sloFile: SloFileMemo | null;
 }
 
 const MEMO_KEY = 'v1';
@@ -65,14 +64,14 @@ export class ReliabilityAnnotationsProcessor implements CatalogProcessor {
     try {
       const previous = await cache.get<JsonObject>(MEMO_KEY);
       const memo = previous as unknown as ProcessorMemo | undefined;
-      const { problems, sloFile } = await this.#validate(entity, memo);
+      const problems = await this.#validate(entity);
       const digest = problems
         .map(problem => `${problem.severity}:${problem.message}`)
         .join('\n');
       if (digest !== (memo?.digest ?? '')) {
         this.#log(entityRef, problems);
       }
-      const next: ProcessorMemo = { digest, sloFile };
+      const next: ProcessorMemo = { digest };
       // Setting an unchanged value writes nothing: the engine compares the cache state.
       await cache.set(MEMO_KEY, next as unknown as JsonObject);
       return withProblemStatus(entity, problems);
@@ -86,10 +85,7 @@ export class ReliabilityAnnotationsProcessor implements CatalogProcessor {
     }
   }
 
-  async #validate(
-    entity: Entity,
-    memo: ProcessorMemo | undefined,
-  ): Promise<{ problems: Problem[]; sloFile: SloFileMemo | null }> {
+  async #validate(entity: Entity): Promise<Problem[]> {
     const profile = readEntityProfile(
       entity,
       { tiers: this.#options.tiers },
@@ -97,16 +93,10 @@ export class ReliabilityAnnotationsProcessor implements CatalogProcessor {
     );
     const problems = [...profile.problems];
     if (!profile.sloRef || !this.#options.sloFiles) {
-      return { problems, sloFile: null };
+      return problems;
     }
-    const sloFile = await this.#options.sloFiles.check(
-      entity,
-      memo?.sloFile ?? undefined,
-    );
-    return {
-      problems: [...problems, ...sloFile.problems],
-      sloFile: sloFile.memo,
-    };
+    const sloFiles = await this.#options.sloFiles.load(entity);
+    return [...problems, ...sloFiles.problems];
   }
 
   #log(entityRef: string, problems: Problem[]): void {

@@ -9,5 +9,4 @@ export {
   ReliabilityAnnotationsProcessor,
   type ReliabilityAnnotationsProcessorOptions,
 } from './ReliabilityAnnotationsProcessor';
-export { SloFileChecker, type SloFileCheckerOptions } from './SloFileChecker';
 export { toStatusItem, RELIABILITY_PROBLEM_ERROR_NAME } from './statusItems';

@@ -11,7 +11,7 @@ import {
   ProfileTierDefinition,
 } from '@reliability-suite/plugin-reliability-common';
 import { ReliabilityAnnotationsProcessor } from './ReliabilityAnnotationsProcessor';
-import { SloFileChecker } from './SloFileChecker';
+import { SloFileReader } from '@reliability-suite/plugin-reliability-node';
 
 /**
  * The tier scale from `reliability.policy` (the same parser as the reliability backend).
@@ -47,8 +47,9 @@ export const catalogModuleReliability = createBackendModule({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         urlReader: coreServices.urlReader,
+        cache: coreServices.cache,
       },
-      async init({ catalog, config, logger, urlReader }) {
+      async init({ catalog, config, logger, urlReader, cache }) {
         const checkSloFiles =
           config.getOptionalBoolean(
             'reliability.catalogModule.checkSloFiles',
@@ -58,12 +59,7 @@ export const catalogModuleReliability = createBackendModule({
             tiers: readTiers(config, logger),
             logger,
             sloFiles: checkSloFiles
-              ? new SloFileChecker({
-                  urlReader,
-                  maxBytes: config.getOptionalNumber(
-                    'reliability.sloFiles.maxBytes',
-                  ),
-                })
+              ? SloFileReader.fromConfig(config, { urlReader, cache, logger })
               : undefined,
           }),
         );

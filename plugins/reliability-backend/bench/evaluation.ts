@@ -4,7 +4,7 @@ import { defaultPolicy } from '@reliability-suite/plugin-reliability-common';
 import { DatabaseResultStore } from '../src/database/DatabaseResultStore';
 import { CONTEXT_FIELDS } from '../src/services/CatalogContext';
 import { EvaluationService } from '../src/services/EvaluationService';
-import { SloLoader } from '../src/services/SloLoader';
+import { SloFileReader } from '@reliability-suite/plugin-reliability-node';
 import { InMemoryCatalog } from './InMemoryCatalog';
 import { auth, createLogger, type BenchDatabase } from './benchServices';
 import { generateCatalog } from './syntheticCatalog';
@@ -49,7 +49,7 @@ function megabytes(bytes: number) {
 
 /**
  * Generates a catalog of `size` components and evaluates it twice through the real
- * EvaluationService, SloLoader (real files on disk, Backstage's memory cache) and
+ * EvaluationService, SloFileReader (real files on disk, Backstage's memory cache) and
  * DatabaseResultStore: once from an empty database, once unchanged.
  */
 export async function benchEvaluation(options: {
@@ -82,7 +82,7 @@ export async function benchEvaluation(options: {
     auth,
     logger: createLogger(),
     policy: defaultPolicy,
-    sloSource: new SloLoader({ urlReader: noRemoteFiles, cache }),
+    sloSource: new SloFileReader({ urlReader: noRemoteFiles, cache }),
     resultStore,
     reviewFacts: synthetic.reviewFacts,
     pageSize: process.env.BENCH_PAGE_SIZE

@@ -10,7 +10,7 @@ import { buildReport } from '../src/lib/buildReport';
 import { describeEntity } from '../src/lib/entityDescriptor';
 import { encodeResult } from '../src/database/resultRow';
 import { CatalogContext } from '../src/services/CatalogContext';
-import { SloLoader } from '../src/services/SloLoader';
+import { SloFileReader } from '@reliability-suite/plugin-reliability-node';
 import type { Benchmark } from './run';
 import { InMemoryCatalog } from './InMemoryCatalog';
 import { generateCatalog } from './syntheticCatalog';
@@ -45,7 +45,7 @@ export const scoringBenchmark: Benchmark = {
     const cache = CacheManager.fromConfig(new ConfigReader({})).forPlugin(
       'reliability',
     );
-    const slos = await new SloLoader({
+    const slos = await new SloFileReader({
       urlReader: {} as never,
       cache,
     }).loadMany(items);

@@ -27,7 +27,7 @@ import {
 import { EvaluationService } from './services/EvaluationService';
 import { ReportService } from './services/ReportService';
 import { ReviewService } from './services/ReviewService';
-import { SloLoader } from './services/SloLoader';
+import { SloFileReader } from '@reliability-suite/plugin-reliability-node';
 
 /**
  * The Reliability Suite backend plugin, served at `/api/reliability`.
@@ -109,7 +109,11 @@ export const reliabilityPlugin = createBackendPlugin({
           auth,
           logger,
           policy,
-          sloSource: SloLoader.fromConfig(config, { urlReader, cache, logger }),
+          sloSource: SloFileReader.fromConfig(config, {
+            urlReader,
+            cache,
+            logger,
+          }),
           resultStore,
           reviewFacts: reviewStore,
           checkEvaluators,

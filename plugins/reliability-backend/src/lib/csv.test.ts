@@ -35,6 +35,30 @@ describe('csvField', () => {
     expect(csvField('+1')).toBe("'+1");
     expect(csvField('-cmd')).toBe("'-cmd");
     expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('\tTAB')).toBe("'\tTAB");
+    expect(csvField('\r=1')).toBe(`"'\r=1"`);
+  });
+
+  it.each([
+    [' =1+1', "' =1+1"],
+    ['\u00a0=1+1', "'\u00a0=1+1"],
+    ['  +1', "'  +1"],
+    [';=1+1', "';=1+1"],
+    [',=1+1', `"',=1+1"`],
+    ['|=1+1', "'|=1+1"],
+    ['＝1+1', "'＝1+1"],
+    ['＋1', "'＋1"],
+    ['－1', "'－1"],
+    ['＠SUM(A1)', "'＠SUM(A1)"],
+    ['﹦1+1', "'﹦1+1"],
+    ['−1', "'−1"],
+  ])('neutralises a formula behind whitespace, separators or look-alikes: %j', (value, expected) => {
+    expect(csvField(value)).toBe(expected);
+  });
+
+  it('leaves text with a sign later on bare', () => {
+    expect(csvField('a=b')).toBe('a=b');
+    expect(csvField('checkout-api')).toBe('checkout-api');
   });
 });
 

@@ -10,7 +10,10 @@ import { DatabaseResultStore } from '../database/DatabaseResultStore';
 import { EvaluationService } from './EvaluationService';
 import type { ReviewFactsReader } from './types';
 import { createCatalogFixture } from '../__testUtils__/fixtures';
-import { SloLoader, type SloSource } from './SloLoader';
+import {
+  SloFileReader,
+  type SloSource,
+} from '@reliability-suite/plugin-reliability-node';
 import { MemoryCache } from '../__testUtils__/MemoryCache';
 
 jest.setTimeout(60_000);
@@ -329,7 +332,7 @@ describe('EvaluationService', () => {
         auth: mockServices.auth(),
         logger: mockServices.logger.mock(),
         policy: defaultPolicy,
-        sloSource: new SloLoader({
+        sloSource: new SloFileReader({
           urlReader: mockServices.urlReader.mock(),
           cache: new MemoryCache(),
         }),

@@ -19,7 +19,7 @@ import { describeEntity } from '../lib/entityDescriptor';
 import { mapWithConcurrency } from '../lib/mapWithConcurrency';
 import { runCustomChecks } from '../lib/customChecks';
 import { CatalogContext, RunCatalogLookups } from './CatalogContext';
-import type { SloSource } from './SloLoader';
+import type { SloSource } from '@reliability-suite/plugin-reliability-node';
 import type { EntityEvaluator, ReviewFacts, ReviewFactsReader } from './types';
 
 /**

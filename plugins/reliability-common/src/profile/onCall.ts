@@ -1,6 +1,15 @@
 import type { OnCallInfo, Problem } from '../types';
-import { ONCALL_ANNOTATIONS } from '../annotations';
+import {
+  ANNOTATION_PAGERDUTY_INTEGRATION_KEY,
+  ONCALL_ANNOTATIONS,
+} from '../annotations';
 import { httpUrl } from './urls';
+
+/**
+ * The `reference` shown for a PagerDuty integration key. The key itself lets anyone who has
+ * it trigger incidents, so it never leaves the annotation: reports say only that it is set.
+ */
+export const INTEGRATION_KEY_REFERENCE = 'integration key set';
 
 /**
  * The first on-call annotation present, in the contract's provider order. Empty values
@@ -27,6 +36,9 @@ export function readOnCall(
         )}, or remove the annotation.`,
       });
       continue;
+    }
+    if (annotation === ANNOTATION_PAGERDUTY_INTEGRATION_KEY) {
+      return { provider, reference: INTEGRATION_KEY_REFERENCE, annotation };
     }
     const url = provider === 'other' ? httpUrl(reference) : undefined;
     return { provider, reference, annotation, ...(url && { url }) };

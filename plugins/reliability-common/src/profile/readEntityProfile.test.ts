@@ -149,7 +149,6 @@ describe('readEntityProfile: tier', () => {
 describe('readEntityProfile: on-call', () => {
   it.each([
     ['pagerduty.com/service-id', 'PABC123', 'pagerduty'],
-    ['pagerduty.com/integration-key', 'a1b2c3d4e5', 'pagerduty'],
     ['opsgenie.com/team', 'checkout-team', 'opsgenie'],
     ['opsgenie.com/component-selector', 'tag:"checkout"', 'opsgenie'],
     ['splunk.com/on-call-team', 'checkout-oncall', 'splunk-on-call'],
@@ -158,6 +157,18 @@ describe('readEntityProfile: on-call', () => {
     const profile = profileOf({ [annotation]: reference });
     expect(profile.oncall).toEqual({ provider, reference, annotation });
     expect(profile.problems).toEqual([]);
+  });
+
+  it('never returns a PagerDuty integration key, only that one is set', () => {
+    const profile = profileOf({
+      'pagerduty.com/integration-key': 'a1b2c3d4e5f6',
+    });
+    expect(profile.oncall).toEqual({
+      provider: 'pagerduty',
+      reference: 'integration key set',
+      annotation: 'pagerduty.com/integration-key',
+    });
+    expect(JSON.stringify(profile)).not.toContain('a1b2c3d4e5f6');
   });
 
   it('prefers pagerduty, then opsgenie, then splunk-on-call, then the neutral rotation', () => {
@@ -171,7 +182,7 @@ describe('readEntityProfile: on-call', () => {
     };
     const order = [
       ['pagerduty.com/service-id', 'PSERVICE'],
-      ['pagerduty.com/integration-key', 'key'],
+      ['pagerduty.com/integration-key', 'integration key set'],
       ['opsgenie.com/team', 'og-team'],
       ['opsgenie.com/component-selector', 'selector'],
       ['splunk.com/on-call-team', 'splunk-team'],
