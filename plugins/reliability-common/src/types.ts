@@ -310,4 +310,6 @@ export interface SloStatus {
   since?: string;
   /** The Prometheus instance measured. */
   instance?: string;
+  /** The SLI's error ratio over the last hour in the instance's graph page. */
+  graphUrl?: string;
 }

@@ -33,6 +33,8 @@ export {
   statusFromAnswers,
   statusWithoutFigures,
   withSince,
+  errorRatioExpr,
+  prometheusGraphUrl,
   type MeasurementPlan,
   type QueryAnswers,
 } from './status';

@@ -1,6 +1,8 @@
 import type { NormalizedSlo } from '../types';
 import {
+  errorRatioExpr,
   planMeasurement,
+  prometheusGraphUrl,
   statusFromAnswers,
   statusWithoutFigures,
   withSince,
@@ -218,5 +220,24 @@ describe('withSince', () => {
     expect(
       withSince(statusWithoutFigures('no-data', 'x', later), legacy).since,
     ).toBe(now.toISOString());
+  });
+});
+
+describe('errorRatioExpr and prometheusGraphUrl', () => {
+  it('divides bad by total, derives it from good, or takes the ratio', () => {
+    const q = (key: string, expr: string) => ({ key, expr });
+    expect(
+      errorRatioExpr([q('1h:bad', 'b'), q('1h:total', 't')], '1h'),
+    ).toBe('(b) / (t)');
+    expect(
+      errorRatioExpr([q('1h:good', 'g'), q('1h:total', 't')], '1h'),
+    ).toBe('1 - (g) / (t)');
+    expect(errorRatioExpr([q('1h:ratio', 'r')], '1h')).toBe('r');
+    expect(errorRatioExpr([q('5m:ratio', 'r')], '1h')).toBeUndefined();
+  });
+  it('links to the graph page with the expression encoded', () => {
+    expect(prometheusGraphUrl('http://prom:9090/', 'sum(x{a="b"})')).toBe(
+      'http://prom:9090/graph?g0.expr=sum(x%7Ba%3D%22b%22%7D)&g0.tab=0&g0.range_input=1d',
+    );
   });
 });

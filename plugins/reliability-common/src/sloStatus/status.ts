@@ -150,3 +150,30 @@ export function withSince(
       : status.measuredAt;
   return { ...status, since };
 }
+
+/** The error ratio over one window as a PromQL expression, from a plan's queries. */
+export function errorRatioExpr(
+  queries: readonly PlannedQuery[],
+  scope: QueryScope,
+): string | undefined {
+  const expr = (part: string) =>
+    queries.find(query => query.key === `${scope}:${part}`)?.expr;
+  const ratio = expr('ratio');
+  if (ratio) {
+    return ratio;
+  }
+  const total = expr('total');
+  const bad = expr('bad');
+  const good = expr('good');
+  if (!total || (!bad && !good)) {
+    return undefined;
+  }
+  return bad ? `(${bad}) / (${total})` : `1 - (${good}) / (${total})`;
+}
+
+/** A link to a Prometheus graph page drawing `expr` over the last day. */
+export function prometheusGraphUrl(baseUrl: string, expr: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/graph?g0.expr=${encodeURIComponent(
+    expr,
+  )}&g0.tab=0&g0.range_input=1d`;
+}
