@@ -12,6 +12,8 @@ import type { EvaluationInput } from '../types';
 import { evaluateErrorBudget } from './errorBudget';
 import { evaluateSloMeasured } from './sloMeasured';
 
+const budgetOf = (state: SloState) => (state === 'exhausted' ? -1 : 0.5);
+
 function status(
   state: SloState,
   overrides: Partial<SloStatus> = {},
@@ -20,7 +22,7 @@ function status(
   return {
     state,
     sli: measured ? 0.998 : null,
-    errorBudgetRemaining: measured ? (state === 'exhausted' ? -1 : 0.5) : null,
+    errorBudgetRemaining: measured ? budgetOf(state) : null,
     burnRates: {},
     alerts: [],
     reason: measured ? null : `why ${state}`,
