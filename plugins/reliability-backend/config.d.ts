@@ -111,8 +111,48 @@ export interface Config {
     schedule?: Partial<SchedulerServiceTaskScheduleDefinitionConfig>;
 
     retention?: {
-      /** Days of daily coverage history to keep. Default: 400. */
+      /** Days of daily coverage history (and live SLO status history) to keep. Default: 400. */
       days?: number;
+    };
+
+    /**
+     * Live SLO status. Without it nothing is measured and the checks `slo-measured` and
+     * `error-budget` are not-applicable. A key that fails validation stops start-up with a
+     * message naming it.
+     */
+    prometheus?: {
+      /** Prometheus-compatible query APIs (Prometheus, Thanos, Mimir, VictoriaMetrics). */
+      instances: Array<{
+        /** Referenced by the `reliability/prometheus-instance` annotation. */
+        name: string;
+        /** e.g. http://prometheus:9090 */
+        baseUrl: string;
+        /** Used when an entity names no instance. A single instance is always the default. */
+        default?: boolean;
+        /**
+         * Sent with every query, e.g. `Authorization: Bearer ${PROMETHEUS_TOKEN}`.
+         * @visibility secret
+         */
+        headers?: { [name: string]: string };
+      }>;
+      /** How often every SLO is measured (global scope). Default: 5 minutes. */
+      frequency?: { minutes: number };
+      /** A query slower than this makes its SLOs unavailable. Default: 30 seconds. */
+      timeout?: { seconds: number };
+      /** Requests in flight per instance. Default: 4. */
+      concurrency?: number;
+      /** Instant queries joined into one request. Default: 50. */
+      batchSize?: number;
+      /**
+       * Multiwindow burn-rate alerts; a pair fires when both windows burn at or above the
+       * threshold. Default: page 14.4 (1h, 5m), page 6 (6h, 30m), ticket 3 (1d, 2h), ticket 1 (3d, 6h).
+       */
+      alerts?: Array<{
+        severity: 'page' | 'ticket';
+        longWindow: '5m' | '30m' | '1h' | '2h' | '6h' | '1d' | '3d';
+        shortWindow: '5m' | '30m' | '1h' | '2h' | '6h' | '1d' | '3d';
+        threshold: number;
+      }>;
     };
 
     sloFiles?: {

@@ -28,6 +28,10 @@ import { EvaluationService } from './services/EvaluationService';
 import { ReportService } from './services/ReportService';
 import { ReviewService } from './services/ReviewService';
 import { SloFileReader } from '@reliability-suite/plugin-reliability-node';
+import { DatabaseSloStatusStore } from './database/DatabaseSloStatusStore';
+import { readPrometheusSettings } from './prometheus/prometheusConfig';
+import { SloStatusService } from './services/SloStatusService';
+import { SLO_STATUS_TASK_ID, SloStatusRun } from './services/SloStatusRun';
 
 /**
  * The Reliability Suite backend plugin, served at `/api/reliability`.
@@ -104,23 +108,36 @@ export const reliabilityPlugin = createBackendPlugin({
 
         const resultStore = await DatabaseResultStore.create({ database });
         const reviewStore = await DatabaseReviewStore.create({ database });
+        const sloSource = SloFileReader.fromConfig(config, {
+          urlReader,
+          cache,
+          logger,
+        });
+        // Throws naming the bad reliability.prometheus key: start-up stops.
+        const prometheus = readPrometheusSettings(config);
+        const sloStatuses = prometheus
+          ? new SloStatusService({
+              settings: prometheus,
+              store: await DatabaseSloStatusStore.create({ database }),
+              logger,
+              sloSource,
+            })
+          : undefined;
         const evaluation = new EvaluationService({
           catalog,
           auth,
           logger,
           policy,
-          sloSource: SloFileReader.fromConfig(config, {
-            urlReader,
-            cache,
-            logger,
-          }),
+          sloSource,
           resultStore,
           reviewFacts: reviewStore,
           checkEvaluators,
+          sloStatuses,
         });
         const reports = new ReportService({
           resultStore,
           evaluator: evaluation,
+          measureEntity: sloStatuses && (entity => sloStatuses.measureEntity(entity)),
         });
 
         // A run left unfinished belongs to a backend that stopped mid-run.
@@ -182,6 +199,34 @@ export const reliabilityPlugin = createBackendPlugin({
           },
         });
 
+        if (prometheus && sloStatuses) {
+          const sloStatusRun = new SloStatusRun({
+            catalog,
+            auth,
+            policy,
+            sloSource,
+            statuses: sloStatuses,
+            logger,
+            retentionDays,
+          });
+          await scheduler.scheduleTask({
+            id: SLO_STATUS_TASK_ID,
+            scope: 'global',
+            frequency: { minutes: prometheus.frequencyMinutes },
+            timeout: { minutes: Math.max(10, prometheus.frequencyMinutes * 2) },
+            initialDelay: { seconds: 30 },
+            fn: async () => {
+              await sloStatusRun.run();
+              // The checks and reports read the statuses when entities are evaluated.
+              await scheduler
+                .triggerTask(EVALUATION_TASK_ID)
+                .catch(error =>
+                  logger.debug(`Evaluation not triggered: ${error}`),
+                );
+            },
+          });
+        }
+
         registerReliabilityPermissions({ permissionsRegistry, catalog, auth });
         const reviews = new ReviewService({
           store: reviewStore,
@@ -209,6 +254,7 @@ export const reliabilityPlugin = createBackendPlugin({
             reviews,
             coverage,
             retentionDays,
+            sloHistory: sloStatuses,
           }),
         );
       },

@@ -11,6 +11,8 @@ export const ANNOTATION_SLO_REF = 'reliability/slo-ref';
 export const ANNOTATION_ONCALL_ROTATION = 'reliability/oncall-rotation';
 /** When the runbooks were last reviewed, `YYYY-MM-DD`. */
 export const ANNOTATION_RUNBOOKS_REVIEWED = 'reliability/runbooks-reviewed';
+/** The `reliability.prometheus.instances[].name` that measures the entity's SLOs. */
+export const ANNOTATION_PROMETHEUS_INSTANCE = 'reliability/prometheus-instance';
 /** Prefix of the suite's own keys. */
 export const RELIABILITY_ANNOTATION_PREFIX = 'reliability/';
 

@@ -96,6 +96,13 @@ export interface NormalizedSlo {
    * Filled by each format's reader, read by the backend's Prometheus measurement.
    */
   measurement?: SliMeasurement;
+  /** Time-slice budgeting (OpenSLO Timeslices/RatioTimeslices): the slice and a good slice's share. */
+  timeSlices?: { window: string; target: number | null };
+  /**
+   * The latest live status (Prometheus); null before the first measurement. Set in reports
+   * only, never by format readers.
+   */
+  status?: SloStatus | null;
 }
 
 /**
@@ -283,4 +290,44 @@ export interface GateResponse {
   /** Whether the entity's tier enforces the gate (only then can it block). */
   enforced: boolean;
   evaluatedAt: string;
+/** Live SLO states (contract section 4), worst first. */
+export type SloState =
+  | 'exhausted'
+  | 'critical'
+  | 'warning'
+  | 'ok'
+  | 'no-data'
+  | 'unavailable'
+  | 'not-measured';
+
+/** The burn-rate windows every status reports. */
+export type BurnRateWindow = '5m' | '30m' | '1h' | '2h' | '6h' | '1d' | '3d';
+
+/** A multiwindow burn-rate alert that fires (both windows at or above the threshold). */
+export interface SloAlert {
+  severity: 'page' | 'ticket';
+  longWindow: BurnRateWindow;
+  shortWindow: BurnRateWindow;
+  threshold: number;
+}
+
+/** The live status of one SLO (contract section 4 fields, plus `since`). */
+export interface SloStatus {
+  state: SloState;
+  /** good / total over the SLO window; null without data. */
+  sli: number | null;
+  /** 1 - (1 - sli) / (1 - target); below 0 once overspent; null without data. */
+  errorBudgetRemaining: number | null;
+  /** Error ratio over each window / (1 - target); a window without traffic is null. */
+  burnRates: Partial<Record<BurnRateWindow, number | null>>;
+  alerts: SloAlert[];
+  /** Why there is no number (not-measured, unavailable, no-data); else null. */
+  reason: string | null;
+  measuredAt: string;
+  /** When the SLO entered its current state (the first measurement of this state in a row). */
+  since?: string;
+  /** The Prometheus instance measured. */
+  instance?: string;
+  /** The SLI's error ratio over the last hour in the instance's graph page. */
+  graphUrl?: string;
 }

@@ -3,6 +3,7 @@ import type {
   Evaluation,
   ReliabilityReport,
   SloLoadResult,
+  SloStatus,
 } from '@reliability-suite/plugin-reliability-common';
 
 /**
@@ -13,6 +14,8 @@ export function buildReport(input: {
   entityRef: string;
   profile: EntityProfile;
   slos: SloLoadResult;
+  /** Latest live statuses by SLO name; undefined when no Prometheus is configured. */
+  sloStatuses?: ReadonlyMap<string, SloStatus>;
   evaluation: Evaluation;
   evaluatedAt: string;
 }): ReliabilityReport {
@@ -21,7 +24,11 @@ export function buildReport(input: {
     entityRef,
     inScope: evaluation.inScope,
     tier: profile.tier,
-    slos: slos.slos,
+    // null until the first measurement, and always without Prometheus.
+    slos: slos.slos.map(slo => ({
+      ...slo,
+      status: input.sloStatuses?.get(slo.name) ?? null,
+    })),
     oncall: profile.oncall,
     runbooks: profile.runbooks,
     dashboards: profile.dashboards,

@@ -14,6 +14,7 @@ import type { EntityEvaluator } from '../services/types';
 import type { ReportService } from '../services/ReportService';
 import type { ReviewService } from '../services/ReviewService';
 import type { CoverageService } from '../services/CoverageService';
+import type { SloHistoryReader } from '../services/SloStatusService';
 import { createCoverageRoutes } from './coverageRoutes';
 import { createReportRoutes } from './reportRoutes';
 import { createReviewRoutes } from './reviewRoutes';
@@ -38,6 +39,8 @@ export interface RouterOptions {
   coverage: CoverageService;
   /** `reliability.retention.days`: the longest coverage history served. */
   retentionDays: number;
+  /** Live SLO status history; absent when no Prometheus is configured. */
+  sloHistory?: SloHistoryReader;
 }
 
 export async function createRouter(

@@ -14,6 +14,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import type { ReportService, ResponseBody } from '../services/ReportService';
+import type { SloHistoryReader } from '../services/SloStatusService';
 
 const validator = makeValidator();
 
@@ -65,7 +66,27 @@ export interface ReportRoutesOptions {
   auditor?: AuditorService;
   catalog: Pick<CatalogService, 'getEntityByRef' | 'getEntitiesByRefs'>;
   reports: ReportService;
+  /** Live SLO status history; absent when no Prometheus is configured. */
+  sloHistory?: SloHistoryReader;
+  /** `reliability.retention.days`: the longest history served. */
+  retentionDays?: number;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const historyQuerySchema = z.object({
+  days: z.coerce
+    .number()
+    .int('must be a whole number of days')
+    .min(1, 'must be at least 1')
+    .optional(),
+});
+
+const sloNameSchema = z
+  .string()
+  .min(1)
+  .max(255, 'must be at most 255 characters')
+  .refine(value => !value.includes('\0'), 'must not contain NUL');
 
 /** Report, gate and refresh of one entity (contract section 3). */
 export function createReportRoutes(
@@ -180,13 +201,49 @@ export function createReportRoutes(
           );
         }
         const entity = await findEntity(entityRef, credentials);
-        const report = await reports.refresh(entity);
+        // A refresh measures the entity's SLOs first, so its report shows them now.
+        const report = await reports.refresh(entity, { measure: true });
         await auditorEvent?.success();
         res.json(report);
       } catch (error) {
         await auditorEvent?.fail({ error: error as Error });
         throw error;
       }
+    },
+  );
+
+  router.get(
+    '/v1/entities/:kind/:namespace/:name/slos/:slo/history',
+    async (req, res) => {
+      const entityRef = parseEntityPath(req.params);
+      const slo = sloNameSchema.safeParse(req.params.slo);
+      if (!slo.success) {
+        throw new InputError(`Invalid slo: ${slo.error.issues[0].message}`);
+      }
+      const query = historyQuerySchema.safeParse(req.query);
+      if (!query.success) {
+        const issue = query.error.issues[0];
+        throw new InputError(
+          `Invalid ${issue.path.join('.') || 'query'}: ${issue.message}`,
+        );
+      }
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      await requireVisible(entityRef, credentials);
+      const maxDays = options.retentionDays ?? 400;
+      const days = Math.min(query.data.days ?? 30, maxDays);
+      const since = new Date(Date.now() - days * DAY_MS);
+      const points = options.sloHistory
+        ? await options.sloHistory.getHistory(entityRef, slo.data, since)
+        : [];
+      res.json({
+        entityRef,
+        slo: slo.data,
+        since: since.toISOString(),
+        measured: options.sloHistory !== undefined,
+        points,
+      });
     },
   );
 

@@ -20,6 +20,7 @@ import { mapWithConcurrency } from '../lib/mapWithConcurrency';
 import { runCustomChecks } from '../lib/customChecks';
 import { CatalogContext, RunCatalogLookups } from './CatalogContext';
 import type { SloSource } from '@reliability-suite/plugin-reliability-node';
+import type { SloStatusReader } from './SloStatusService';
 import type { EntityEvaluator, ReviewFacts, ReviewFactsReader } from './types';
 
 /**
@@ -46,6 +47,8 @@ export interface EvaluationServiceOptions {
   resultStore: ResultStore;
   reviewFacts: ReviewFactsReader;
   checkEvaluators?: ReadonlyMap<string, ReliabilityCheckEvaluator>;
+  /** Latest live SLO statuses; absent when no Prometheus is configured. */
+  sloStatuses?: SloStatusReader;
   /** The clock; injectable so tests and benchmarks are reproducible. */
   now?: () => Date;
   /** Catalog page size of a full run. */
@@ -271,7 +274,7 @@ export class EvaluationService implements EntityEvaluator {
   ): Promise<EntityResult[]> {
     const { policy, sloSource, reviewFacts, checkEvaluators } = this.#options;
     const refs = entities.map(entity => stringifyEntityRef(entity));
-    const [slos, contexts, facts] = await Promise.all([
+    const [slos, contexts, facts, liveStatuses] = await Promise.all([
       sloSource.loadMany
         ? sloSource.loadMany(entities, this.#options.sloConcurrency ?? 8, {
             // Every page of a run reads the same few hundred files; a refresh or a
@@ -285,6 +288,7 @@ export class EvaluationService implements EntityEvaluator {
           ),
       this.#catalogContext.resolve(entities, credentials, runLookups),
       reviewFacts.getFacts(refs),
+      this.#options.sloStatuses?.getStatuses(refs),
     ]);
     const now = this.#now();
     const evaluatedAt = now.toISOString();
@@ -301,6 +305,9 @@ export class EvaluationService implements EntityEvaluator {
       const profile = readEntityProfile(entity, policy, { now });
       const context = contexts.get(entity) ?? { owner: null, dependencies: [] };
       const entityFacts = facts.get(entityRef) ?? NO_FACTS;
+      const sloStatuses = liveStatuses
+        ? liveStatuses.get(entityRef.toLocaleLowerCase('en-US')) ?? new Map()
+        : undefined;
       const externalResults =
         withCustomChecks && isInScope(entity, policy)
           ? await runCustomChecks({
@@ -320,6 +327,7 @@ export class EvaluationService implements EntityEvaluator {
           attestations: entityFacts.attestations,
           waivers: entityFacts.waivers,
           externalResults,
+          sloStatuses,
           now,
         },
         policy,
@@ -330,6 +338,7 @@ export class EvaluationService implements EntityEvaluator {
           entityRef,
           profile,
           slos: slos[index],
+          sloStatuses,
           evaluation,
           evaluatedAt,
         }),

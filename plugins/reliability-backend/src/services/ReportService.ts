@@ -48,6 +48,7 @@ export class ReportService {
   readonly #resultStore: ResultStore;
   readonly #evaluator: ReportEvaluator;
   readonly #responses: LruCache<string, CachedResponses>;
+  readonly #measureEntity?: (entity: Entity) => Promise<unknown>;
   #lastRun?: { value: EvaluationRun | undefined; fetchedAt: number };
 
   constructor(options: {
@@ -55,7 +56,10 @@ export class ReportService {
     evaluator: ReportEvaluator;
     /** How many entities' responses to keep in memory. */
     cachedResponses?: number;
+    /** Measures an entity's live SLO statuses before a refresh evaluates it. */
+    measureEntity?: (entity: Entity) => Promise<unknown>;
   }) {
+    this.#measureEntity = options.measureEntity;
     this.#resultStore = options.resultStore;
     this.#evaluator = options.evaluator;
     this.#responses = new LruCache(
@@ -203,8 +207,17 @@ export class ReportService {
     return confirmedByRun ? lastRun.finishedAt! : storedEvaluatedAt;
   }
 
-  /** Evaluates the entity now and stores the result. */
-  async refresh(entity: Entity): Promise<ReliabilityReport> {
+  /**
+   * Evaluates the entity now and stores the result; with `measure`, measures its live SLO
+   * statuses first.
+   */
+  async refresh(
+    entity: Entity,
+    options?: { measure?: boolean },
+  ): Promise<ReliabilityReport> {
+    if (options?.measure && this.#measureEntity) {
+      await this.#measureEntity(entity);
+    }
     const [report] = await this.#evaluator.evaluateAndStore([entity]);
     // Not needed for correctness (cached responses are checked against the stored row),
     // but there is no point keeping bytes that are now out of date.

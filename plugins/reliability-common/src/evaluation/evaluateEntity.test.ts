@@ -1,3 +1,4 @@
+import { DEFAULT_CHECK_IDS } from '../policy/defaultChecks';
 import { defaultPolicy } from '../policy/defaultPolicy';
 import { parsePolicyConfig } from '../policy/parsePolicyConfig';
 import type { ReliabilityPolicy } from '../policy/types';
@@ -39,7 +40,7 @@ describe('evaluateEntity', () => {
     });
     expect(evaluation.gate).toEqual({
       decision: 'allow',
-      reasons: ['All 16 required checks are met'],
+      reasons: [`All ${DEFAULT_CHECK_IDS.length} required checks are met`],
       enforced: true,
     });
     expect(evaluation.problems).toEqual([]);
@@ -138,8 +139,8 @@ describe('evaluateEntity', () => {
       defaultPolicy,
     );
     expect(stateOf(evaluation, 'dependencies-tiered')).toBe('not-applicable');
-    // 16 required, 1 not applicable → 15 counted; 6 attested fail → 9/15
-    expect(evaluation.readiness?.score).toBe(60);
+    // 18 required, 1 not applicable → 17 counted; 6 attested fail → 11/17
+    expect(evaluation.readiness?.score).toBe(65);
   });
 
   describe('waivers', () => {
@@ -307,11 +308,12 @@ describe('evaluateEntity', () => {
 
     it('evaluates them after the default checks and counts them when required', () => {
       const evaluation = evaluateEntity(readyInput(), policy);
-      expect(evaluation.checks.map(check => check.id).slice(16)).toEqual([
-        'sbom',
-        'chaos-test',
-      ]);
-      expect(evaluation.checks[16]).toMatchObject({
+      expect(
+        evaluation.checks
+          .map(check => check.id)
+          .slice(DEFAULT_CHECK_IDS.length),
+      ).toEqual(['sbom', 'chaos-test']);
+      expect(evaluation.checks[DEFAULT_CHECK_IDS.length]).toMatchObject({
         state: 'fail',
         required: true,
         blocking: true,
@@ -372,7 +374,7 @@ describe('evaluateEntity', () => {
         }),
         policy,
       );
-      expect(evaluation.checks[16]).toMatchObject({
+      expect(evaluation.checks[DEFAULT_CHECK_IDS.length]).toMatchObject({
         id: 'pager-load',
         state: 'warn',
         message: '12 pages per shift',

@@ -147,6 +147,20 @@ export function readyInput(
     ],
     attestations: ATTESTED_IDS.map(id => makeAttestation(id)),
     waivers: [],
+    sloStatuses: new Map([
+      [
+        'checkout-availability',
+        {
+          state: 'ok',
+          sli: 0.9995,
+          errorBudgetRemaining: 0.5,
+          burnRates: { '1h': 0.5 },
+          alerts: [],
+          reason: null,
+          measuredAt: NOW.toISOString(),
+        },
+      ],
+    ]),
     now: NOW,
     ...overrides,
   };

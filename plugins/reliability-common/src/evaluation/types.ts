@@ -10,6 +10,7 @@ import type {
   Problem,
   ReadinessResult,
   SloLoadResult,
+  SloStatus,
   Waiver,
 } from '../types';
 
@@ -43,6 +44,11 @@ export interface EvaluationInput {
    * They are used for policy checks that the suite does not evaluate itself.
    */
   externalResults?: Record<string, ExternalCheckOutcome>;
+  /**
+   * The latest live status of each SLO, keyed by SLO name (absent: not measured yet).
+   * Undefined when no Prometheus is configured: the live-status checks are not-applicable.
+   */
+  sloStatuses?: ReadonlyMap<string, SloStatus>;
   now: Date;
 }
 

@@ -18,6 +18,9 @@ export const DEFAULT_CHECK_IDS = [
   'security-review',
   'dr-test',
   'incident-drill',
+  // Live SLO status (Prometheus); not-applicable while reliability.prometheus is unset.
+  'slo-measured',
+  'error-budget',
 ] as const;
 
 export type DefaultCheckId = (typeof DEFAULT_CHECK_IDS)[number];
@@ -34,6 +37,8 @@ export const BUILT_IN_AUTOMATIC_CHECK_IDS: readonly DefaultCheckId[] = [
   'dashboard',
   'docs',
   'dependencies-tiered',
+  'slo-measured',
+  'error-budget',
 ];
 
 export const defaultChecks: CheckDefinition[] = [
@@ -202,5 +207,25 @@ export const defaultChecks: CheckDefinition[] = [
       'Game days and tabletop exercises keep runbooks and people ready for the real incident.',
     howToFix:
       'Hold a game day or on-call drill that exercises the runbooks, record what was learnt, then attest with a link to the write-up.',
+  },
+  {
+    id: 'slo-measured',
+    title: 'SLOs measured',
+    area: 'SLOs',
+    kind: 'automatic',
+    rationale:
+      'An SLO nobody measures is a wish: only a connected data source shows whether the objective holds and how much budget is left.',
+    howToFix:
+      'Give every SLO a Prometheus query (Sloth `events`/`raw`, or an OpenSLO `ratioMetric` with `metricSource.type: Prometheus`), make sure the metrics have samples, and point `reliability/prometheus-instance` at the instance that holds them if it is not the default.',
+  },
+  {
+    id: 'error-budget',
+    title: 'Error budget left',
+    area: 'SLOs',
+    kind: 'automatic',
+    rationale:
+      'An exhausted error budget means users already got less reliability than promised; an error-budget policy pauses risky releases until reliability work restores it.',
+    howToFix:
+      'Spend the next changes on reliability (fix the failure, roll back, add capacity) until the budget recovers, or record an approved waiver when leadership decides to release anyway.',
   },
 ];

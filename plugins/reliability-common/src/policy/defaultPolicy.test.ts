@@ -2,6 +2,7 @@ import { DEFAULT_CHECK_IDS } from './defaultChecks';
 import { defaultPolicy } from './defaultPolicy';
 import { findCheckDefinition, getTierRequirements } from './lookup';
 
+/** The sixteen contract checks of section 2, then the two live-status checks of section 4. */
 const ALL_SIXTEEN = [
   'owner',
   'tier',
@@ -19,6 +20,8 @@ const ALL_SIXTEEN = [
   'security-review',
   'dr-test',
   'incident-drill',
+  'slo-measured',
+  'error-budget',
 ];
 
 describe('defaultPolicy', () => {
@@ -83,6 +86,7 @@ describe('defaultPolicy', () => {
       'runbook',
       'rollback-plan',
       'dr-test',
+      'error-budget',
     ]);
     expect(t1.required).toEqual(
       ALL_SIXTEEN.filter(id => id !== 'incident-drill'),
@@ -94,6 +98,7 @@ describe('defaultPolicy', () => {
       'oncall',
       'runbook',
       'rollback-plan',
+      'error-budget',
     ]);
     expect(t2.required).toEqual([
       'owner',
@@ -148,6 +153,7 @@ describe('defaultPolicy', () => {
           'load-test',
           'capacity-review',
           'security-review',
+          'slo-measured',
         ],
       },
       {

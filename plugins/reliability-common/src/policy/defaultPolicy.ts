@@ -26,6 +26,7 @@ export const defaultPolicy: ReliabilityPolicy = deepFreeze({
         'runbook',
         'rollback-plan',
         'dr-test',
+        'error-budget',
       ],
       enforced: true,
       expectedLevel: 4,
@@ -44,6 +45,7 @@ export const defaultPolicy: ReliabilityPolicy = deepFreeze({
         'oncall',
         'runbook',
         'rollback-plan',
+        'error-budget',
       ],
       enforced: true,
       expectedLevel: 3,
@@ -103,6 +105,7 @@ export const defaultPolicy: ReliabilityPolicy = deepFreeze({
         'load-test',
         'capacity-review',
         'security-review',
+        'slo-measured',
       ],
     },
     {

@@ -1,3 +1,4 @@
+import { DEFAULT_CHECK_IDS } from './defaultChecks';
 import { defaultPolicy } from './defaultPolicy';
 import { parsePolicyConfig } from './parsePolicyConfig';
 import { PolicyConfigError } from './PolicyConfigError';
@@ -136,11 +137,10 @@ describe('parsePolicyConfig', () => {
           { level: 3 },
         ],
       });
-      expect(policy.checks.map(c => c.id).slice(16)).toEqual([
-        'sbom',
-        'chaos-test',
-      ]);
-      expect(policy.checks[16]).toEqual({
+      expect(
+        policy.checks.map(c => c.id).slice(DEFAULT_CHECK_IDS.length),
+      ).toEqual(['sbom', 'chaos-test']);
+      expect(policy.checks[DEFAULT_CHECK_IDS.length]).toEqual({
         id: 'sbom',
         title: 'SBOM published',
         area: 'Custom',
@@ -149,7 +149,7 @@ describe('parsePolicyConfig', () => {
         rationale: 'Know what ships.',
         howToFix: 'Add the example.com/sbom annotation.',
       });
-      expect(policy.checks[17]).toMatchObject({
+      expect(policy.checks[DEFAULT_CHECK_IDS.length + 1]).toMatchObject({
         id: 'chaos-test',
         kind: 'attested',
         validityDays: 90,
@@ -169,7 +169,9 @@ describe('parsePolicyConfig', () => {
           },
         ],
       });
-      expect(policy.checks[16]).not.toHaveProperty('annotation');
+      expect(policy.checks[DEFAULT_CHECK_IDS.length]).not.toHaveProperty(
+        'annotation',
+      );
     });
 
     it('overrides fields of a default check by id', () => {
@@ -179,7 +181,7 @@ describe('parsePolicyConfig', () => {
           { id: 'owner', howToFix: 'Ask #platform to register your team.' },
         ],
       });
-      expect(policy.checks).toHaveLength(16);
+      expect(policy.checks).toHaveLength(DEFAULT_CHECK_IDS.length);
       expect(policy.checks.find(c => c.id === 'capacity-review')).toEqual({
         ...defaultPolicy.checks.find(c => c.id === 'capacity-review'),
         validityDays: 90,

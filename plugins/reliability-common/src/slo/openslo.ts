@@ -10,6 +10,7 @@ import {
   sloSpecSchema,
 } from './schemas';
 import { budgetFigures, explicitSliKind, isRecord, slugify } from './normalize';
+import { openSloMeasurement } from './measurement';
 import { inferSliKind } from './sliKind';
 import { readOpenSloTarget } from './target';
 import { readDuration, readOpenSloTimeWindow, SloWindow } from './window';
@@ -484,6 +485,14 @@ function buildSlo(options: {
     budgetingMethod: options.budgetingMethod,
     rolling: window.rolling,
     document: document.index,
+    ...(options.budgetingMethod !== 'Occurrences' &&
+      objective.timeSliceWindow !== undefined && {
+        timeSlices: {
+          window: String(objective.timeSliceWindow),
+          target: objective.timeSliceTarget ?? null,
+        },
+      }),
+    measurement: openSloMeasurement(indicator),
   };
 }
 

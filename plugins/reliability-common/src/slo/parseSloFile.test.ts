@@ -37,6 +37,11 @@ describe('parseSloFile with an OpenSLO file', () => {
       budgetingMethod: 'Occurrences',
       rolling: true,
       document: 2,
+      measurement: {
+        type: 'events',
+        good: 'sum(rate(http_requests_total{service="checkout",code!~"5.."}[1m]))',
+        total: 'sum(rate(http_requests_total{service="checkout"}[1m]))',
+      },
     });
   });
 
@@ -53,6 +58,12 @@ describe('parseSloFile with an OpenSLO file', () => {
       rolling: false,
       hasAlerting: true,
       document: 3,
+      timeSlices: { window: '1m', target: 0.95 },
+      measurement: {
+        type: 'not-measured',
+        reason:
+          'the SLI is a thresholdMetric; only ratioMetric SLIs are measured',
+      },
     });
     expect(veryFast).toMatchObject({
       target: 0.9,
@@ -76,6 +87,12 @@ describe('parseSloFile with an OpenSLO file', () => {
       budgetingMethod: 'RatioTimeslices',
       rolling: true,
       document: 4,
+      timeSlices: { window: '5m', target: null },
+      measurement: {
+        type: 'events',
+        good: 'sum(rate(orders_committed_total[1m]))',
+        total: 'sum(rate(orders_received_total[1m]))',
+      },
     });
   });
 });
@@ -138,6 +155,19 @@ describe('parseSloFile with a Sloth file', () => {
         document: 0,
       });
     }
+  });
+
+  it('measures events and raw SLIs with their queries', () => {
+    expect(result.slos[0].measurement).toEqual({
+      type: 'events',
+      bad: 'sum(rate(http_request_duration_seconds_count{job="payments",code=~"(5..|429)"}[{{.window}}]))',
+      total:
+        'sum(rate(http_request_duration_seconds_count{job="payments"}[{{.window}}]))',
+    });
+    expect(result.slos[1].measurement).toMatchObject({
+      type: 'ratio',
+      errorRatio: expect.stringContaining('le="0.5"'),
+    });
   });
 
   it('counts alerting unless both page and ticket alerts are disabled', () => {

@@ -5,6 +5,7 @@ import { budgetFigures, explicitSliKind } from './normalize';
 import { inferSliKind } from './sliKind';
 import { readSlothObjective } from './target';
 import { parseDuration } from './duration';
+import { slothMeasurement } from './measurement';
 
 export const SLOTH_VERSION = 'prometheus/v1';
 
@@ -140,5 +141,6 @@ function normalizeSlothSlo(
     budgetingMethod: 'Occurrences',
     rolling: true,
     document: context.document,
+    measurement: slothMeasurement(slo.sli),
   };
 }

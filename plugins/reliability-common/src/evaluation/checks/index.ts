@@ -10,6 +10,8 @@ import { evaluateRunbookFresh } from './runbookFresh';
 import { evaluateSloAlerting } from './sloAlerting';
 import { evaluateSloDefined } from './sloDefined';
 import { evaluateTier } from './tier';
+import { evaluateErrorBudget } from './errorBudget';
+import { evaluateSloMeasured } from './sloMeasured';
 
 export { evaluateAnnotationCheck } from './annotation';
 
@@ -26,4 +28,6 @@ export const builtInCheckEvaluators: ReadonlyMap<string, CheckEvaluator> =
     ['dashboard', evaluateDashboard],
     ['docs', evaluateDocs],
     ['dependencies-tiered', evaluateDependenciesTiered],
+    ['slo-measured', evaluateSloMeasured],
+    ['error-budget', evaluateErrorBudget],
   ]);
