@@ -7,3 +7,4 @@ export * from './annotations';
 export * from './slo';
 export * from './evaluation';
 export * from './profile';
+export * from './oncall';

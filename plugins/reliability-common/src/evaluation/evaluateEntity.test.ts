@@ -39,7 +39,7 @@ describe('evaluateEntity', () => {
     });
     expect(evaluation.gate).toEqual({
       decision: 'allow',
-      reasons: ['All 16 required checks are met'],
+      reasons: ['All 19 required checks are met'],
       enforced: true,
     });
     expect(evaluation.problems).toEqual([]);
@@ -123,7 +123,7 @@ describe('evaluateEntity', () => {
     expect(check?.state).toBe('fail');
     expect(check?.message).toContain('component:default/legacy (no tier)');
     expect(evaluation.readiness).toMatchObject({
-      score: 94,
+      score: 95,
       verdict: 'not-ready',
     });
     expect(evaluation.maturity?.level).toBe(3);
@@ -138,8 +138,8 @@ describe('evaluateEntity', () => {
       defaultPolicy,
     );
     expect(stateOf(evaluation, 'dependencies-tiered')).toBe('not-applicable');
-    // 16 required, 1 not applicable → 15 counted; 6 attested fail → 9/15
-    expect(evaluation.readiness?.score).toBe(60);
+    // 19 required, 1 not applicable → 18 counted; 6 attested fail → 12/18
+    expect(evaluation.readiness?.score).toBe(67);
   });
 
   describe('waivers', () => {
@@ -307,11 +307,11 @@ describe('evaluateEntity', () => {
 
     it('evaluates them after the default checks and counts them when required', () => {
       const evaluation = evaluateEntity(readyInput(), policy);
-      expect(evaluation.checks.map(check => check.id).slice(16)).toEqual([
+      expect(evaluation.checks.map(check => check.id).slice(19)).toEqual([
         'sbom',
         'chaos-test',
       ]);
-      expect(evaluation.checks[16]).toMatchObject({
+      expect(evaluation.checks[19]).toMatchObject({
         state: 'fail',
         required: true,
         blocking: true,
@@ -372,7 +372,7 @@ describe('evaluateEntity', () => {
         }),
         policy,
       );
-      expect(evaluation.checks[16]).toMatchObject({
+      expect(evaluation.checks[19]).toMatchObject({
         id: 'pager-load',
         state: 'warn',
         message: '12 pages per shift',

@@ -1,4 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
+import type { OnCallLive } from '../oncall/types';
 import type { CheckDefinition, ReliabilityPolicy } from '../policy/types';
 import type {
   Attestation,
@@ -43,6 +44,11 @@ export interface EvaluationInput {
    * They are used for policy checks that the suite does not evaluate itself.
    */
   externalResults?: Record<string, ExternalCheckOutcome>;
+  /**
+   * Live on-call data of the entity's on-call key (fetched or computed by the backend), for
+   * the `oncall-*` checks; null or absent when no provider is configured for the key.
+   */
+  oncallLive?: OnCallLive | null;
   now: Date;
 }
 

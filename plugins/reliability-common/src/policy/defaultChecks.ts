@@ -1,6 +1,9 @@
 import type { CheckDefinition } from './types';
 
-/** The ids of the sixteen default checks (CONTRACT.md section 2), in policy order. */
+/**
+ * The ids of the default checks, in policy order: the sixteen of CONTRACT.md section 2, then
+ * the live on-call checks of section 5.
+ */
 export const DEFAULT_CHECK_IDS = [
   'owner',
   'tier',
@@ -18,6 +21,9 @@ export const DEFAULT_CHECK_IDS = [
   'security-review',
   'dr-test',
   'incident-drill',
+  'oncall-verified',
+  'oncall-depth',
+  'oncall-gaps',
 ] as const;
 
 export type DefaultCheckId = (typeof DEFAULT_CHECK_IDS)[number];
@@ -34,6 +40,9 @@ export const BUILT_IN_AUTOMATIC_CHECK_IDS: readonly DefaultCheckId[] = [
   'dashboard',
   'docs',
   'dependencies-tiered',
+  'oncall-verified',
+  'oncall-depth',
+  'oncall-gaps',
 ];
 
 export const defaultChecks: CheckDefinition[] = [
@@ -202,5 +211,35 @@ export const defaultChecks: CheckDefinition[] = [
       'Game days and tabletop exercises keep runbooks and people ready for the real incident.',
     howToFix:
       'Hold a game day or on-call drill that exercises the runbooks, record what was learnt, then attest with a link to the write-up.',
+  },
+  {
+    id: 'oncall-verified',
+    title: 'On-call target exists',
+    area: 'Operations',
+    kind: 'automatic',
+    rationale:
+      'An on-call key that points at a deleted or disabled service, team or schedule pages nobody; the annotation alone proves nothing.',
+    howToFix:
+      'Point the on-call annotation at a service, team or schedule that exists and is enabled at the provider (or a rotation in reliability.oncall.rotations).',
+  },
+  {
+    id: 'oncall-depth',
+    title: 'On-call escalation depth',
+    area: 'Operations',
+    kind: 'automatic',
+    rationale:
+      'A page nobody acknowledges must reach someone else: a second escalation level and at least two people sharing the rotation keep one person from being the single point of failure.',
+    howToFix:
+      'Add a second escalation level (another schedule or rotation in the escalation policy, or `escalation:` on the rotation) and at least two people to the rotation.',
+  },
+  {
+    id: 'oncall-gaps',
+    title: 'On-call coverage',
+    area: 'Operations',
+    kind: 'automatic',
+    rationale:
+      'Incidents do not wait for the schedule: any uncovered hour in the next two weeks (a weekend, a holiday, a handoff that does not line up) is an hour in which nobody is paged.',
+    howToFix:
+      'Fill the uncovered stretches in the schedule (an override, another layer or a follow-the-sun rotation) so someone is on call at every moment.',
   },
 ];

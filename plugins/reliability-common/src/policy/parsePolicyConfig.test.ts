@@ -136,11 +136,11 @@ describe('parsePolicyConfig', () => {
           { level: 3 },
         ],
       });
-      expect(policy.checks.map(c => c.id).slice(16)).toEqual([
+      expect(policy.checks.map(c => c.id).slice(19)).toEqual([
         'sbom',
         'chaos-test',
       ]);
-      expect(policy.checks[16]).toEqual({
+      expect(policy.checks[19]).toEqual({
         id: 'sbom',
         title: 'SBOM published',
         area: 'Custom',
@@ -149,7 +149,7 @@ describe('parsePolicyConfig', () => {
         rationale: 'Know what ships.',
         howToFix: 'Add the example.com/sbom annotation.',
       });
-      expect(policy.checks[17]).toMatchObject({
+      expect(policy.checks[20]).toMatchObject({
         id: 'chaos-test',
         kind: 'attested',
         validityDays: 90,
@@ -169,7 +169,7 @@ describe('parsePolicyConfig', () => {
           },
         ],
       });
-      expect(policy.checks[16]).not.toHaveProperty('annotation');
+      expect(policy.checks[19]).not.toHaveProperty('annotation');
     });
 
     it('overrides fields of a default check by id', () => {
@@ -179,7 +179,7 @@ describe('parsePolicyConfig', () => {
           { id: 'owner', howToFix: 'Ask #platform to register your team.' },
         ],
       });
-      expect(policy.checks).toHaveLength(16);
+      expect(policy.checks).toHaveLength(19);
       expect(policy.checks.find(c => c.id === 'capacity-review')).toEqual({
         ...defaultPolicy.checks.find(c => c.id === 'capacity-review'),
         validityDays: 90,
