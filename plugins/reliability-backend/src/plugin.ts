@@ -28,6 +28,13 @@ import { EvaluationService } from './services/EvaluationService';
 import { ReportService } from './services/ReportService';
 import { ReviewService } from './services/ReviewService';
 import { SloLoader } from './services/SloLoader';
+import { OnCallService } from './services/oncall/OnCallService';
+import {
+  ONCALL_REFRESH_TASK_ID,
+  OnCallRefresher,
+} from './services/oncall/OnCallRefresher';
+import { PeopleDirectory } from './services/oncall/PeopleDirectory';
+import { readOnCallConfig } from './services/oncall/readOnCallConfig';
 
 /**
  * The Reliability Suite backend plugin, served at `/api/reliability`.
@@ -102,6 +109,17 @@ export const reliabilityPlugin = createBackendPlugin({
           }
         }
 
+        // Throws naming the offending key, like the policy.
+        const oncallConfig = readOnCallConfig(config);
+        const oncall = new OnCallService({
+          rotations: oncallConfig.rotations,
+          vendors: oncallConfig.vendors,
+          cache,
+          people: new PeopleDirectory({ catalog, auth }),
+          logger,
+          cacheTtlMs: oncallConfig.cacheTtlMs,
+        });
+
         const resultStore = await DatabaseResultStore.create({
           database,
           policy,
@@ -120,7 +138,23 @@ export const reliabilityPlugin = createBackendPlugin({
           resultStore,
           reviewFacts: reviewStore,
           checkEvaluators,
+          oncall,
         });
+        if (oncallConfig.vendors.length > 0) {
+          const refresher = new OnCallRefresher({
+            oncall,
+            catalog,
+            auth,
+            logger,
+          });
+          await scheduler.scheduleTask({
+            id: ONCALL_REFRESH_TASK_ID,
+            ...oncallConfig.schedule,
+            fn: async () => {
+              await refresher.run();
+            },
+          });
+        }
         const reports = new ReportService({
           resultStore,
           evaluator: evaluation,

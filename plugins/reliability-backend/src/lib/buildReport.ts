@@ -1,6 +1,7 @@
 import type {
   EntityProfile,
   Evaluation,
+  OnCallLive,
   ReliabilityReport,
   SloLoadResult,
 } from '@reliability-suite/plugin-reliability-common';
@@ -15,6 +16,8 @@ export function buildReport(input: {
   slos: SloLoadResult;
   evaluation: Evaluation;
   evaluatedAt: string;
+  /** The contract's `oncall.live`: null when nothing can be asked. */
+  oncallLive?: OnCallLive | null;
 }): ReliabilityReport {
   const { entityRef, profile, slos, evaluation, evaluatedAt } = input;
   return {
@@ -22,7 +25,10 @@ export function buildReport(input: {
     inScope: evaluation.inScope,
     tier: profile.tier,
     slos: slos.slos,
-    oncall: profile.oncall,
+    oncall: profile.oncall && {
+      ...profile.oncall,
+      live: input.oncallLive ?? null,
+    },
     runbooks: profile.runbooks,
     dashboards: profile.dashboards,
     runbooksReviewed: profile.runbooksReviewed,

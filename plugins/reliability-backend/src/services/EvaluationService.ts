@@ -24,6 +24,7 @@ import type { PreparedResult } from '../lib/resultRow';
 import { mapWithConcurrency } from '../lib/mapWithConcurrency';
 import { runCustomChecks } from '../lib/customChecks';
 import { CatalogContext, RunCatalogLookups } from './CatalogContext';
+import type { OnCallService } from './oncall/OnCallService';
 import type { SloSource } from './SloLoader';
 import type { EntityEvaluator, ReviewFacts, ReviewFactsReader } from './types';
 
@@ -53,6 +54,8 @@ export interface EvaluationServiceOptions {
   resultStore: ResultStore;
   reviewFacts: ReviewFactsReader;
   checkEvaluators?: ReadonlyMap<string, ReliabilityCheckEvaluator>;
+  /** Live on-call (rotations and vendors); without it `oncall.live` is null. */
+  oncall?: Pick<OnCallService, 'liveFor'>;
   /** The clock; injectable so tests and benchmarks are reproducible. */
   now?: () => Date;
   /** Catalog page size of a full run. */
@@ -280,7 +283,8 @@ export class EvaluationService implements EntityEvaluator {
     const runLookups = fullRun?.lookups;
     const { policy, sloSource, reviewFacts, checkEvaluators } = this.#options;
     const refs = entities.map(entity => stringifyEntityRef(entity));
-    const [slos, contexts, facts] = await Promise.all([
+    const now = this.#now();
+    const [slos, contexts, facts, oncallLives] = await Promise.all([
       sloSource.loadMany
         ? sloSource.loadMany(entities, this.#options.sloConcurrency ?? 8, {
             // Every page of a run reads the same few hundred files; a refresh or a
@@ -294,8 +298,11 @@ export class EvaluationService implements EntityEvaluator {
           ),
       this.#catalogContext.resolve(entities, credentials, runLookups),
       reviewFacts.getFacts(refs),
+      // A full run reads vendors from the cache the bulk task fills; a refresh reads them anew.
+      this.#options.oncall?.liveFor(entities, now, {
+        refresh: fullRun === undefined,
+      }),
     ]);
-    const now = this.#now();
     const evaluatedAt = now.toISOString();
     const withCustomChecks =
       checkEvaluators !== undefined && checkEvaluators.size > 0;
@@ -330,6 +337,7 @@ export class EvaluationService implements EntityEvaluator {
           attestations: entityFacts.attestations,
           waivers: entityFacts.waivers,
           externalResults,
+          oncallLive: oncallLives?.[index] ?? null,
           now,
         },
         policy,
@@ -343,6 +351,7 @@ export class EvaluationService implements EntityEvaluator {
             slos: slos[index],
             evaluation,
             evaluatedAt,
+            oncallLive: oncallLives?.[index] ?? null,
           }),
         ),
       );

@@ -26,3 +26,11 @@ export {
   parseNaive,
   toNaive,
 } from './zonedTime';
+export {
+  liveFromVendorEntries,
+  notConfiguredLive,
+  unavailableLive,
+  type PeopleByEmail,
+  type VendorOnCallEntry,
+  type VendorPerson,
+} from './vendorLive';

@@ -6,3 +6,4 @@ export {
 export { resolveSloRef, type ResolvedSloRef } from './resolveSloRef';
 export { isCalendarDate } from './reviewDate';
 export type { ProfileTierDefinition } from './tier';
+export { readOnCall } from './onCall';
