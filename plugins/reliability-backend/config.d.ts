@@ -152,6 +152,15 @@ export interface Config {
         /** Default https://api.pagerduty.com (https://api.eu.pagerduty.com for EU accounts). */
         baseUrl?: string;
       };
+      opsgenie?: {
+        /**
+         * An Opsgenie API key (an API integration's key, read access).
+         * @visibility secret
+         */
+        apiKey: string;
+        /** Default https://api.opsgenie.com (https://api.eu.opsgenie.com for EU accounts). */
+        baseUrl?: string;
+      };
       /** When the bulk read of every referenced vendor key runs. Default: every 5 minutes, global scope. */
       schedule?: Partial<SchedulerServiceTaskScheduleDefinitionConfig>;
       /** How long a vendor answer is cached (the cache service). Default: 30. */

@@ -116,9 +116,14 @@ export class OnCallService {
       v.annotations.includes(info.annotation),
     );
     if (!vendor) {
+      const sameProvider = this.#options.vendors.some(
+        v => v.provider === provider,
+      );
       return notConfiguredLive(
         now,
-        `${VENDOR_LABELS[provider]} is not configured`,
+        sameProvider
+          ? `${info.annotation} does not name a team, service or schedule, so on-call cannot be read from it`
+          : `${VENDOR_LABELS[provider]} is not configured`,
       );
     }
     const key = { annotation: info.annotation, reference: info.reference };

@@ -9,6 +9,8 @@ import {
 } from '@reliability-suite/plugin-reliability-common';
 import { PagerDutyClient } from './PagerDutyClient';
 import { PagerDutyVendor } from './PagerDutyVendor';
+import { OpsgenieClient } from './OpsgenieClient';
+import { OpsgenieVendor } from './OpsgenieVendor';
 import type { OnCallVendor } from './types';
 
 export interface OnCallConfig {
@@ -43,6 +45,17 @@ export function readOnCallConfig(config: Config): OnCallConfig {
         new PagerDutyClient({
           token: pagerDuty.getString('token'),
           baseUrl: pagerDuty.getOptionalString('baseUrl'),
+        }),
+      ),
+    );
+  }
+  const opsgenie = config.getOptionalConfig('reliability.oncall.opsgenie');
+  if (opsgenie) {
+    vendors.push(
+      new OpsgenieVendor(
+        new OpsgenieClient({
+          apiKey: opsgenie.getString('apiKey'),
+          baseUrl: opsgenie.getOptionalString('baseUrl'),
         }),
       ),
     );
