@@ -161,6 +161,17 @@ export interface Config {
         /** Default https://api.opsgenie.com (https://api.eu.opsgenie.com for EU accounts). */
         baseUrl?: string;
       };
+      splunkOnCall?: {
+        /** The API ID (X-VO-Api-Id). */
+        apiId: string;
+        /**
+         * The API key (X-VO-Api-Key).
+         * @visibility secret
+         */
+        apiKey: string;
+        /** Default https://api.victorops.com. */
+        baseUrl?: string;
+      };
       /** When the bulk read of every referenced vendor key runs. Default: every 5 minutes, global scope. */
       schedule?: Partial<SchedulerServiceTaskScheduleDefinitionConfig>;
       /** How long a vendor answer is cached (the cache service). Default: 30. */

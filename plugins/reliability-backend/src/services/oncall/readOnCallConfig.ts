@@ -11,6 +11,8 @@ import { PagerDutyClient } from './PagerDutyClient';
 import { PagerDutyVendor } from './PagerDutyVendor';
 import { OpsgenieClient } from './OpsgenieClient';
 import { OpsgenieVendor } from './OpsgenieVendor';
+import { SplunkOnCallClient } from './SplunkOnCallClient';
+import { SplunkOnCallVendor } from './SplunkOnCallVendor';
 import type { OnCallVendor } from './types';
 
 export interface OnCallConfig {
@@ -56,6 +58,18 @@ export function readOnCallConfig(config: Config): OnCallConfig {
         new OpsgenieClient({
           apiKey: opsgenie.getString('apiKey'),
           baseUrl: opsgenie.getOptionalString('baseUrl'),
+        }),
+      ),
+    );
+  }
+  const splunk = config.getOptionalConfig('reliability.oncall.splunkOnCall');
+  if (splunk) {
+    vendors.push(
+      new SplunkOnCallVendor(
+        new SplunkOnCallClient({
+          apiId: splunk.getString('apiId'),
+          apiKey: splunk.getString('apiKey'),
+          baseUrl: splunk.getOptionalString('baseUrl'),
         }),
       ),
     );
