@@ -155,6 +155,62 @@ export interface Config {
       }>;
     };
 
+    /**
+     * Live on-call: vendor-neutral rotations (named by `reliability/oncall-rotation`) and the
+     * vendor connections that read PagerDuty, Opsgenie / Jira Service Management and Splunk
+     * On-Call keys. Tokens are used by the backend only. Invalid values stop start-up with a
+     * message naming the key.
+     */
+    oncall?: {
+      rotations?: Array<{
+        /** The name `reliability/oncall-rotation` refers to. */
+        name: string;
+        /** IANA time zone; handoffs keep local wall-clock time across DST. */
+        timeZone: string;
+        /** The first handoff, local time `YYYY-MM-DDTHH:mm` (no zone). */
+        start: string;
+        /** Shift length: `<n>h`, `<n>d` or `<n>w`, added in local wall-clock time. */
+        shift: string;
+        /** User entity refs in rotation order; on call at t is members[k mod n], k the handoffs since start. */
+        members: string[];
+        /** Rotation names of escalation levels 2, 3, ... */
+        escalation?: string[];
+      }>;
+      pagerduty?: {
+        /**
+         * A PagerDuty REST API v2 token (read-only is enough).
+         * @visibility secret
+         */
+        token: string;
+        /** Default https://api.pagerduty.com (https://api.eu.pagerduty.com for EU accounts). */
+        baseUrl?: string;
+      };
+      opsgenie?: {
+        /**
+         * An Opsgenie API key (an API integration's key, read access).
+         * @visibility secret
+         */
+        apiKey: string;
+        /** Default https://api.opsgenie.com (https://api.eu.opsgenie.com for EU accounts). */
+        baseUrl?: string;
+      };
+      splunkOnCall?: {
+        /** The API ID (X-VO-Api-Id). */
+        apiId: string;
+        /**
+         * The API key (X-VO-Api-Key).
+         * @visibility secret
+         */
+        apiKey: string;
+        /** Default https://api.victorops.com. */
+        baseUrl?: string;
+      };
+      /** When the bulk read of every referenced vendor key runs. Default: every 5 minutes, global scope. */
+      schedule?: Partial<SchedulerServiceTaskScheduleDefinitionConfig>;
+      /** How long a vendor answer is cached (the cache service). Default: 30. */
+      cacheTtlMinutes?: number;
+    };
+
     sloFiles?: {
       /** Largest SLO file read, in bytes. Default: 1048576 (1 MiB). */
       maxBytes?: number;

@@ -32,6 +32,13 @@ import { DatabaseSloStatusStore } from './database/DatabaseSloStatusStore';
 import { readPrometheusSettings } from './prometheus/prometheusConfig';
 import { SloStatusService } from './services/SloStatusService';
 import { SLO_STATUS_TASK_ID, SloStatusRun } from './services/SloStatusRun';
+import { OnCallService } from './services/oncall/OnCallService';
+import {
+  ONCALL_REFRESH_TASK_ID,
+  OnCallRefresher,
+} from './services/oncall/OnCallRefresher';
+import { PeopleDirectory } from './services/oncall/PeopleDirectory';
+import { readOnCallConfig } from './services/oncall/readOnCallConfig';
 
 /**
  * The Reliability Suite backend plugin, served at `/api/reliability`.
@@ -106,6 +113,17 @@ export const reliabilityPlugin = createBackendPlugin({
           }
         }
 
+        // Throws naming the offending key, like the policy.
+        const oncallConfig = readOnCallConfig(config);
+        const oncall = new OnCallService({
+          rotations: oncallConfig.rotations,
+          vendors: oncallConfig.vendors,
+          cache,
+          people: new PeopleDirectory({ catalog, auth }),
+          logger,
+          cacheTtlMs: oncallConfig.cacheTtlMs,
+        });
+
         const resultStore = await DatabaseResultStore.create({ database });
         const reviewStore = await DatabaseReviewStore.create({ database });
         const sloSource = SloFileReader.fromConfig(config, {
@@ -133,7 +151,23 @@ export const reliabilityPlugin = createBackendPlugin({
           reviewFacts: reviewStore,
           checkEvaluators,
           sloStatuses,
+          oncall,
         });
+        if (oncallConfig.vendors.length > 0) {
+          const refresher = new OnCallRefresher({
+            oncall,
+            catalog,
+            auth,
+            logger,
+          });
+          await scheduler.scheduleTask({
+            id: ONCALL_REFRESH_TASK_ID,
+            ...oncallConfig.schedule,
+            fn: async () => {
+              await refresher.run();
+            },
+          });
+        }
         const reports = new ReportService({
           resultStore,
           evaluator: evaluation,

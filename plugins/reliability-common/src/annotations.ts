@@ -26,6 +26,8 @@ export const ANNOTATION_OPSGENIE_COMPONENT_SELECTOR =
   'opsgenie.com/component-selector';
 /** As defined by the Splunk On-Call plugin. */
 export const ANNOTATION_SPLUNK_ON_CALL_TEAM = 'splunk.com/on-call-team';
+export const ANNOTATION_SPLUNK_ON_CALL_ROUTING_KEY =
+  'splunk.com/on-call-routing-key';
 
 /** As defined by Backstage TechDocs. */
 export const ANNOTATION_TECHDOCS_REF = 'backstage.io/techdocs-ref';
@@ -50,6 +52,10 @@ export const ONCALL_ANNOTATIONS = [
   { provider: 'opsgenie', annotation: ANNOTATION_OPSGENIE_TEAM },
   { provider: 'opsgenie', annotation: ANNOTATION_OPSGENIE_COMPONENT_SELECTOR },
   { provider: 'splunk-on-call', annotation: ANNOTATION_SPLUNK_ON_CALL_TEAM },
+  {
+    provider: 'splunk-on-call',
+    annotation: ANNOTATION_SPLUNK_ON_CALL_ROUTING_KEY,
+  },
   { provider: 'other', annotation: ANNOTATION_ONCALL_ROTATION },
 ] as const;
 

@@ -8,3 +8,4 @@ export * from './slo';
 export * from './evaluation';
 export * from './profile';
 export * from './sloStatus';
+export * from './oncall';

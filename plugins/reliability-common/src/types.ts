@@ -4,6 +4,8 @@
  * contract are marked; everything else is ours to extend.
  */
 
+import type { OnCallLive } from './oncall/types';
+
 /** The six honest states of a check (contract section 2). */
 export type CheckState =
   | 'pass'
@@ -161,6 +163,11 @@ export interface OnCallInfo {
   annotation: string;
   /** A link to open the rotation, where one can be derived. */
   url?: string;
+  /**
+   * Contract field (in reports): who is on call now, from the configured rotation or vendor;
+   * null when nothing can be asked. Absent from the profile read from annotations alone.
+   */
+  live?: OnCallLive | null;
 }
 
 export interface LinkInfo {

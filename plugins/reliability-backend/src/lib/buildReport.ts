@@ -1,6 +1,7 @@
 import type {
   EntityProfile,
   Evaluation,
+  OnCallLive,
   ReliabilityReport,
   SloLoadResult,
   SloStatus,
@@ -18,6 +19,8 @@ export function buildReport(input: {
   sloStatuses?: ReadonlyMap<string, SloStatus>;
   evaluation: Evaluation;
   evaluatedAt: string;
+  /** The contract's `oncall.live`: null when nothing can be asked. */
+  oncallLive?: OnCallLive | null;
 }): ReliabilityReport {
   const { entityRef, profile, slos, evaluation, evaluatedAt } = input;
   return {
@@ -29,7 +32,10 @@ export function buildReport(input: {
       ...slo,
       status: input.sloStatuses?.get(slo.name) ?? null,
     })),
-    oncall: profile.oncall,
+    oncall: profile.oncall && {
+      ...profile.oncall,
+      live: input.oncallLive ?? null,
+    },
     runbooks: profile.runbooks,
     dashboards: profile.dashboards,
     runbooksReviewed: profile.runbooksReviewed,

@@ -21,6 +21,7 @@ import { runCustomChecks } from '../lib/customChecks';
 import { CatalogContext, RunCatalogLookups } from './CatalogContext';
 import type { SloSource } from '@reliability-suite/plugin-reliability-node';
 import type { SloStatusReader } from './SloStatusService';
+import type { OnCallService } from './oncall/OnCallService';
 import type { EntityEvaluator, ReviewFacts, ReviewFactsReader } from './types';
 
 /**
@@ -49,6 +50,8 @@ export interface EvaluationServiceOptions {
   checkEvaluators?: ReadonlyMap<string, ReliabilityCheckEvaluator>;
   /** Latest live SLO statuses; absent when no Prometheus is configured. */
   sloStatuses?: SloStatusReader;
+  /** Live on-call (rotations and vendors); without it `oncall.live` is null. */
+  oncall?: Pick<OnCallService, 'liveFor'>;
   /** The clock; injectable so tests and benchmarks are reproducible. */
   now?: () => Date;
   /** Catalog page size of a full run. */
@@ -274,7 +277,8 @@ export class EvaluationService implements EntityEvaluator {
   ): Promise<EntityResult[]> {
     const { policy, sloSource, reviewFacts, checkEvaluators } = this.#options;
     const refs = entities.map(entity => stringifyEntityRef(entity));
-    const [slos, contexts, facts, liveStatuses] = await Promise.all([
+    const now = this.#now();
+    const [slos, contexts, facts, liveStatuses, oncallLives] = await Promise.all([
       sloSource.loadMany
         ? sloSource.loadMany(entities, this.#options.sloConcurrency ?? 8, {
             // Every page of a run reads the same few hundred files; a refresh or a
@@ -289,8 +293,11 @@ export class EvaluationService implements EntityEvaluator {
       this.#catalogContext.resolve(entities, credentials, runLookups),
       reviewFacts.getFacts(refs),
       this.#options.sloStatuses?.getStatuses(refs),
+      // A full run reads vendors from the cache the bulk task fills; a refresh reads them anew.
+      this.#options.oncall?.liveFor(entities, now, {
+        refresh: runLookups === undefined,
+      }),
     ]);
-    const now = this.#now();
     const evaluatedAt = now.toISOString();
     const withCustomChecks =
       checkEvaluators !== undefined && checkEvaluators.size > 0;
@@ -328,6 +335,7 @@ export class EvaluationService implements EntityEvaluator {
           waivers: entityFacts.waivers,
           externalResults,
           sloStatuses,
+          oncallLive: oncallLives?.[index] ?? null,
           now,
         },
         policy,
@@ -340,6 +348,7 @@ export class EvaluationService implements EntityEvaluator {
           slos: slos[index],
           sloStatuses,
           evaluation,
+          oncallLive: oncallLives?.[index] ?? null,
           evaluatedAt,
         }),
       });

@@ -124,7 +124,7 @@ describe('evaluateEntity', () => {
     expect(check?.state).toBe('fail');
     expect(check?.message).toContain('component:default/legacy (no tier)');
     expect(evaluation.readiness).toMatchObject({
-      score: 94,
+      score: 95,
       verdict: 'not-ready',
     });
     expect(evaluation.maturity?.level).toBe(3);

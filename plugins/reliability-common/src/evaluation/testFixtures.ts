@@ -1,3 +1,4 @@
+import type { OnCallLive } from '../oncall/types';
 import type { Entity } from '@backstage/catalog-model';
 import { defaultPolicy } from '../policy/defaultPolicy';
 import type { CheckDefinition, ReliabilityPolicy } from '../policy/types';
@@ -161,7 +162,34 @@ export function readyInput(
         },
       ],
     ]),
+    oncallLive: healthyOnCall(),
     now: NOW,
+    ...overrides,
+  };
+}
+
+/** Live on-call data that passes every on-call check: two levels, two people, no gaps. */
+export function healthyOnCall(overrides: Partial<OnCallLive> = {}): OnCallLive {
+  const until = new Date(NOW.getTime() + 3 * 86_400_000).toISOString();
+  return {
+    state: 'ok',
+    fetchedAt: NOW.toISOString(),
+    levels: [
+      {
+        level: 1,
+        onCall: [{ ref: 'user:default/ada', name: 'Ada', until }],
+      },
+      {
+        level: 2,
+        onCall: [{ ref: 'user:default/grace', name: 'Grace', until: null }],
+      },
+    ],
+    nextHandoff: until,
+    gapsNext14Days: [],
+    peopleNext14Days: 2,
+    reason: null,
+    provider: 'pagerduty',
+    target: { exists: true, enabled: true, name: 'Checkout' },
     ...overrides,
   };
 }

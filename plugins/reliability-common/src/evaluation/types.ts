@@ -1,4 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
+import type { OnCallLive } from '../oncall/types';
 import type { CheckDefinition, ReliabilityPolicy } from '../policy/types';
 import type {
   Attestation,
@@ -49,6 +50,10 @@ export interface EvaluationInput {
    * Undefined when no Prometheus is configured: the live-status checks are not-applicable.
    */
   sloStatuses?: ReadonlyMap<string, SloStatus>;
+   * Live on-call data of the entity's on-call key (fetched or computed by the backend), for
+   * the `oncall-*` checks; null or absent when no provider is configured for the key.
+   */
+  oncallLive?: OnCallLive | null;
   now: Date;
 }
 

@@ -1,6 +1,9 @@
 import type { CheckDefinition } from './types';
 
-/** The ids of the sixteen default checks (the common README's "Policy and scoring"), in policy order. */
+/**
+ * The ids of the default checks, in policy order: the sixteen declared-metadata checks, then
+ * the live SLO status checks and the live on-call checks.
+ */
 export const DEFAULT_CHECK_IDS = [
   'owner',
   'tier',
@@ -21,6 +24,9 @@ export const DEFAULT_CHECK_IDS = [
   // Live SLO status (Prometheus); not-applicable while reliability.prometheus is unset.
   'slo-measured',
   'error-budget',
+  'oncall-verified',
+  'oncall-depth',
+  'oncall-gaps',
 ] as const;
 
 export type DefaultCheckId = (typeof DEFAULT_CHECK_IDS)[number];
@@ -39,6 +45,9 @@ export const BUILT_IN_AUTOMATIC_CHECK_IDS: readonly DefaultCheckId[] = [
   'dependencies-tiered',
   'slo-measured',
   'error-budget',
+  'oncall-verified',
+  'oncall-depth',
+  'oncall-gaps',
 ];
 
 export const defaultChecks: CheckDefinition[] = [
@@ -227,5 +236,35 @@ export const defaultChecks: CheckDefinition[] = [
       'An exhausted error budget means users already got less reliability than promised; an error-budget policy pauses risky releases until reliability work restores it.',
     howToFix:
       'Spend the next changes on reliability (fix the failure, roll back, add capacity) until the budget recovers, or record an approved waiver when leadership decides to release anyway.',
+  },
+  {
+    id: 'oncall-verified',
+    title: 'On-call target exists',
+    area: 'Operations',
+    kind: 'automatic',
+    rationale:
+      'An on-call key that points at a deleted or disabled service, team or schedule pages nobody; the annotation alone proves nothing.',
+    howToFix:
+      'Point the on-call annotation at a service, team or schedule that exists and is enabled at the provider (or a rotation in reliability.oncall.rotations).',
+  },
+  {
+    id: 'oncall-depth',
+    title: 'On-call escalation depth',
+    area: 'Operations',
+    kind: 'automatic',
+    rationale:
+      'A page nobody acknowledges must reach someone else: a second escalation level and at least two people sharing the rotation keep one person from being the single point of failure.',
+    howToFix:
+      'Add a second escalation level (another schedule or rotation in the escalation policy, or `escalation:` on the rotation) and at least two people to the rotation.',
+  },
+  {
+    id: 'oncall-gaps',
+    title: 'On-call coverage',
+    area: 'Operations',
+    kind: 'automatic',
+    rationale:
+      'Incidents do not wait for the schedule: any uncovered hour in the next two weeks (a weekend, a holiday, a handoff that does not line up) is an hour in which nobody is paged.',
+    howToFix:
+      'Fill the uncovered stretches in the schedule (an override, another layer or a follow-the-sun rotation) so someone is on call at every moment.',
   },
 ];

@@ -23,11 +23,15 @@ const ALL_SIXTEEN = [
   'slo-measured',
   'error-budget',
 ];
+const ONCALL_LIVE = ['oncall-verified', 'oncall-depth', 'oncall-gaps'];
 
 describe('defaultPolicy', () => {
-  it('defines the sixteen contract checks in order, with their kinds', () => {
-    expect(defaultPolicy.checks.map(c => c.id)).toEqual(ALL_SIXTEEN);
-    expect([...DEFAULT_CHECK_IDS]).toEqual(ALL_SIXTEEN);
+  it('defines the sixteen contract checks in order, then the live on-call checks, with their kinds', () => {
+    expect(defaultPolicy.checks.map(c => c.id)).toEqual([
+      ...ALL_SIXTEEN,
+      ...ONCALL_LIVE,
+    ]);
+    expect([...DEFAULT_CHECK_IDS]).toEqual([...ALL_SIXTEEN, ...ONCALL_LIVE]);
     expect(
       defaultPolicy.checks.filter(c => c.kind === 'attested').map(c => c.id),
     ).toEqual([
@@ -76,7 +80,7 @@ describe('defaultPolicy', () => {
       [2, 'Tier 2'],
       [3, 'Tier 3'],
     ]);
-    expect(t0.required).toEqual(ALL_SIXTEEN);
+    expect(t0.required).toEqual([...ALL_SIXTEEN, ...ONCALL_LIVE]);
     expect(t0.blocking).toEqual([
       'owner',
       'tier',
@@ -89,7 +93,7 @@ describe('defaultPolicy', () => {
       'error-budget',
     ]);
     expect(t1.required).toEqual(
-      ALL_SIXTEEN.filter(id => id !== 'incident-drill'),
+      [...ALL_SIXTEEN, ...ONCALL_LIVE].filter(id => id !== 'incident-drill'),
     );
     expect(t1.blocking).toEqual([
       'owner',
@@ -108,6 +112,7 @@ describe('defaultPolicy', () => {
       'runbook',
       'dashboard',
       'rollback-plan',
+      'oncall-verified',
     ]);
     expect(t2.blocking).toEqual(['owner', 'oncall']);
     expect(t3.required).toEqual(['owner', 'tier', 'runbook']);

@@ -58,6 +58,8 @@ function describe(annotation: string): string {
       return 'Opsgenie component selector';
     case 'splunk.com/on-call-team':
       return 'Splunk On-Call team';
+    case 'splunk.com/on-call-routing-key':
+      return 'Splunk On-Call routing key';
     default:
       return 'on-call rotation (a name or a link to the schedule)';
   }

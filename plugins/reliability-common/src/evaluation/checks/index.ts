@@ -4,6 +4,9 @@ import { evaluateDashboard } from './dashboard';
 import { evaluateDependenciesTiered } from './dependenciesTiered';
 import { evaluateDocs } from './docs';
 import { evaluateOncall } from './oncall';
+import { evaluateOncallDepth } from './oncallDepth';
+import { evaluateOncallGaps } from './oncallGaps';
+import { evaluateOncallVerified } from './oncallVerified';
 import { evaluateOwner } from './owner';
 import { evaluateRunbook } from './runbook';
 import { evaluateRunbookFresh } from './runbookFresh';
@@ -30,4 +33,7 @@ export const builtInCheckEvaluators: ReadonlyMap<string, CheckEvaluator> =
     ['dependencies-tiered', evaluateDependenciesTiered],
     ['slo-measured', evaluateSloMeasured],
     ['error-budget', evaluateErrorBudget],
+    ['oncall-verified', evaluateOncallVerified],
+    ['oncall-depth', evaluateOncallDepth],
+    ['oncall-gaps', evaluateOncallGaps],
   ]);

@@ -27,7 +27,7 @@ describe('evaluateOncall', () => {
     expect(evaluateOncall(checkContext('oncall', input))).toEqual({
       state: 'fail',
       message:
-        'No on-call key: none of pagerduty.com/service-id, pagerduty.com/integration-key, opsgenie.com/team, opsgenie.com/component-selector, splunk.com/on-call-team, reliability/oncall-rotation is set',
+        'No on-call key: none of pagerduty.com/service-id, pagerduty.com/integration-key, opsgenie.com/team, opsgenie.com/component-selector, splunk.com/on-call-team, splunk.com/on-call-routing-key, reliability/oncall-rotation is set',
     });
   });
 });
