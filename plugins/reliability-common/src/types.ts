@@ -297,6 +297,8 @@ export interface GateResponse {
   /** Whether the entity's tier enforces the gate (only then can it block). */
   enforced: boolean;
   evaluatedAt: string;
+}
+
 /** Live SLO states (contract section 4), worst first. */
 export type SloState =
   | 'exhausted'

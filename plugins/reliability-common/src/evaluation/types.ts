@@ -50,6 +50,7 @@ export interface EvaluationInput {
    * Undefined when no Prometheus is configured: the live-status checks are not-applicable.
    */
   sloStatuses?: ReadonlyMap<string, SloStatus>;
+  /**
    * Live on-call data of the entity's on-call key (fetched or computed by the backend), for
    * the `oncall-*` checks; null or absent when no provider is configured for the key.
    */

@@ -16,4 +16,3 @@ export {
 export { inferSliKind, isSliKind, SLI_KINDS } from './sliKind';
 export { SLOTH_DEFAULT_WINDOW } from './sloth';
 export { OPENSLO_DEFAULT_WINDOW } from './window';
-export { parseSloFiles, type SloFileText } from './parseSloFiles';

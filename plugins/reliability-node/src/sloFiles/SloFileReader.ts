@@ -15,7 +15,7 @@ import {
   DEFAULT_SLO_FILE_MAX_BYTES,
   parseSloFiles,
   type Problem,
-  type SloFileText,
+  type SloFileInput,
   type SloLoadResult,
   type SloParseResult,
 } from '@reliability-suite/plugin-reliability-common';
@@ -225,7 +225,7 @@ export class SloFileReader implements SloSource {
       .join('\n');
     let parsed = this.#parsed.get(parseKey);
     if (!parsed) {
-      const texts: SloFileText[] = [];
+      const texts: SloFileInput[] = [];
       for (const state of readable) {
         const read = await state.text();
         if ('problem' in read) {
