@@ -55,7 +55,10 @@ describe('migrations', () => {
       ).resolves.toBe(false);
 
       // Back to a row per check; a summary does not tell fail from unknown.
-      await knex.migrate.down(config);
+      await knex.migrate.down({
+        ...config,
+        name: '20261122500300_check_summaries.js',
+      });
       await expect(
         knex('reliability_check_states')
           .orderBy('check_id')
