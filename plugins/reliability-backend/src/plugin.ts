@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   defaultPolicy,
   parsePolicyConfig,
@@ -28,6 +29,7 @@ import { EvaluationService } from './services/EvaluationService';
 import { ReportService } from './services/ReportService';
 import { ReviewService } from './services/ReviewService';
 import { SloLoader } from './services/SloLoader';
+import { setUpNotifications } from './services/notifications/setUpNotifications';
 
 /**
  * The Reliability Suite backend plugin, served at `/api/reliability`.
@@ -66,6 +68,7 @@ export const reliabilityPlugin = createBackendPlugin({
         userInfo: coreServices.userInfo,
         catalog: catalogServiceRef,
         lifecycle: coreServices.lifecycle,
+        notifications: notificationService,
       },
       async init({
         config,
@@ -83,6 +86,7 @@ export const reliabilityPlugin = createBackendPlugin({
         userInfo,
         catalog,
         lifecycle,
+        notifications,
       }) {
         // Throws a PolicyConfigError naming the offending key: a broken policy must stop
         // start-up rather than score every entity against something nobody configured.
@@ -111,6 +115,14 @@ export const reliabilityPlugin = createBackendPlugin({
         });
         lifecycle.addShutdownHook(() => resultStore.close());
         const reviewStore = await DatabaseReviewStore.create({ database });
+        const notifier = await setUpNotifications({
+          config,
+          database,
+          scheduler,
+          logger,
+          policy,
+          notifications,
+        });
         const evaluation = new EvaluationService({
           catalog,
           auth,
@@ -120,6 +132,7 @@ export const reliabilityPlugin = createBackendPlugin({
           resultStore,
           reviewFacts: reviewStore,
           checkEvaluators,
+          listener: notifier?.readinessWatcher,
         });
         const reports = new ReportService({
           resultStore,
@@ -176,6 +189,17 @@ export const reliabilityPlugin = createBackendPlugin({
           permissions,
           userInfo,
           logger,
+          events: notifier?.reviewNotifier,
+        });
+        await notifier?.scheduleSweep({
+          reviewStore,
+          tierOf: async entityRef =>
+            (await resultStore.getResult(entityRef))?.report.tier?.level ??
+            null,
+          catalog,
+          auth,
+          coverage,
+          targets: readCoverageTargets(config),
         });
 
         httpRouter.use(

@@ -25,6 +25,7 @@ import { mapWithConcurrency } from '../lib/mapWithConcurrency';
 import { runCustomChecks } from '../lib/customChecks';
 import { CatalogContext, RunCatalogLookups } from './CatalogContext';
 import type { SloSource } from './SloLoader';
+import type { EvaluationListener } from './notifications/ReadinessWatcher';
 import type { EntityEvaluator, ReviewFacts, ReviewFactsReader } from './types';
 
 /**
@@ -61,6 +62,8 @@ export interface EvaluationServiceOptions {
   sloConcurrency?: number;
   /** Page writes of a full run that may be under way at once. */
   writesInFlight?: number;
+  /** Told about every scored entity (readiness-regression notifications). */
+  listener?: EvaluationListener;
 }
 
 export interface RunSummary {
@@ -126,6 +129,13 @@ export class EvaluationService implements EntityEvaluator {
     const credentials = await this.#options.auth.getOwnServiceCredentials();
     const results = await this.#evaluatePage(entities, credentials);
     await this.#options.resultStore.writeResults(results);
+    const listener = this.#options.listener;
+    if (listener) {
+      for (const { entity, report } of results) {
+        listener.scored(entity, report);
+      }
+      await listener.flush();
+    }
     return results.map(result => result.report);
   }
 
@@ -207,6 +217,7 @@ export class EvaluationService implements EntityEvaluator {
               const prepared = resultStore.prepare({ entity, report });
               seen.add(prepared.row.entity_ref);
               slice.push(prepared);
+              this.#options.listener?.scored(entity, report);
             },
             {
               lookups,
@@ -222,6 +233,7 @@ export class EvaluationService implements EntityEvaluator {
         }
         await settleWrites(writesInFlight - 1);
         startWrite(pageWrite);
+        await this.#options.listener?.flush();
       } else {
         await discardPageWrite();
       }

@@ -1,6 +1,23 @@
 import type { TargetStatus } from '@reliability-suite/plugin-reliability-common';
 import { NOTIFICATION_TOPICS, type NotificationIntent } from './types';
 
+/** A target's id, stable across restarts: its configured fields. */
+export function coverageTargetId(target: {
+  tier?: number;
+  owner?: string;
+  measure: string;
+  target: number;
+  by: string;
+}): string {
+  return [
+    target.tier ?? 'all',
+    target.owner ?? 'everyone',
+    target.measure,
+    target.target,
+    target.by,
+  ].join(':');
+}
+
 /** The coverage page, where targets are listed. */
 export const COVERAGE_PATH = '/reliability';
 
