@@ -26,6 +26,7 @@ import {
   readRetentionDays,
 } from './services/CoverageSnapshotService';
 import { EvaluationService } from './services/EvaluationService';
+import { InboxService } from './services/InboxService';
 import { ReportService } from './services/ReportService';
 import { ReviewService } from './services/ReviewService';
 import { SloLoader } from './services/SloLoader';
@@ -216,6 +217,15 @@ export const reliabilityPlugin = createBackendPlugin({
             evaluator: evaluation,
             reviews,
             coverage,
+            inbox: new InboxService({
+              store: reviewStore,
+              policy,
+              catalog,
+              auth,
+              reports,
+              permissions,
+              userInfo,
+            }),
             retentionDays,
           }),
         );
