@@ -223,6 +223,19 @@ export interface Config {
       allowedDirectories?: string[];
     };
 
+    /** Notifications sent through Backstage's notifications plugin (see the README). */
+    notifications?: {
+      /** Whether the suite queues and sends notifications. Default: true. */
+      enabled?: boolean;
+      /**
+       * Entity refs (users, groups) told of waivers and reviews waiting for a decision on
+       * entities whose tier has no approver group in the policy.
+       */
+      approvers?: string[];
+      /** Days between readiness reviews per tier level (or `none`), e.g. `{ '1': 90 }`. */
+      reviewCadenceDays?: { [tier: string]: number };
+    };
+
     coverage?: {
       /** Adoption targets shown with the coverage figures, e.g. 80% of tier-1 services with an SLO by a date. */
       targets?: Array<{
@@ -245,6 +258,8 @@ export interface Config {
         by: string;
         /** A display title. */
         title?: string;
+        /** Entity refs (users, groups) notified when the target turns off track. */
+        notify?: string[];
       }>;
     };
   };

@@ -1,6 +1,6 @@
 /*
  * The demo portal's backend: the catalog with the demo entities, guest sign-in, permissions,
- * and the Reliability Suite's backend plugin and catalog module.
+ * notifications and signals, and the Reliability Suite's backend plugin and catalog module.
  */
 import { createBackend } from '@backstage/backend-defaults';
 import { reliabilityDemoPermissionPolicyModule } from './permissionPolicy';
@@ -25,6 +25,10 @@ backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(reliabilityDemoPermissionPolicyModule);
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
+
+// notifications (the suite sends through them) and signals (pushes them to the browser live)
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
 
 // the Reliability Suite
 backend.add(import('@reliability-suite/plugin-reliability-backend'));

@@ -1,9 +1,4 @@
 import {
-  AuthService,
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -30,6 +25,7 @@ import {
   ReliabilityDemoPermissionPolicy,
   reliabilityDemoPermissionPolicyModule,
 } from './permissionPolicy';
+import { authWithActors } from './__testUtils__/authWithActors';
 
 jest.setTimeout(60_000);
 
@@ -51,36 +47,6 @@ const userInfo = mockServices.userInfo.mock({
       userEntityRef,
       ownershipEntityRefs: memberships[userEntityRef] ?? [userEntityRef],
     };
-  },
-});
-
-/**
- * The real auth service marks a token issued on behalf of a user with the issuing plugin as
- * its actor, and plugins' permission integration endpoints only accept users with an actor
- * (the permission backend applying conditions for them). The mock drops the actor, so this
- * puts it back.
- */
-const authWithActors = createServiceFactory({
-  service: coreServices.auth,
-  deps: { plugin: coreServices.pluginMetadata },
-  factory({ plugin }) {
-    const auth = mockServices.auth({ pluginId: plugin.getId() });
-    const withActor: AuthService = Object.create(auth);
-    withActor.getPluginRequestToken = async options => {
-      const principal = options.onBehalfOf.principal as {
-        type: string;
-        userEntityRef?: string;
-      };
-      if (principal.type === 'user' && principal.userEntityRef) {
-        return {
-          token: mockCredentials.user.token(principal.userEntityRef, {
-            actor: { subject: `plugin:${plugin.getId()}` },
-          }),
-        };
-      }
-      return auth.getPluginRequestToken(options);
-    };
-    return withActor;
   },
 });
 

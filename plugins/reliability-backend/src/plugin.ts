@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   defaultPolicy,
   parsePolicyConfig,
@@ -25,6 +26,7 @@ import {
   readRetentionDays,
 } from './services/CoverageSnapshotService';
 import { EvaluationService } from './services/EvaluationService';
+import { InboxService } from './services/InboxService';
 import { ReportService } from './services/ReportService';
 import { ReviewService } from './services/ReviewService';
 import { SloFileReader } from '@reliability-suite/plugin-reliability-node';
@@ -39,6 +41,7 @@ import {
 } from './services/oncall/OnCallRefresher';
 import { PeopleDirectory } from './services/oncall/PeopleDirectory';
 import { readOnCallConfig } from './services/oncall/readOnCallConfig';
+import { setUpNotifications } from './services/notifications/setUpNotifications';
 
 /**
  * The Reliability Suite backend plugin, served at `/api/reliability`.
@@ -77,6 +80,7 @@ export const reliabilityPlugin = createBackendPlugin({
         userInfo: coreServices.userInfo,
         catalog: catalogServiceRef,
         lifecycle: coreServices.lifecycle,
+        notifications: notificationService,
       },
       async init({
         config,
@@ -94,6 +98,7 @@ export const reliabilityPlugin = createBackendPlugin({
         userInfo,
         catalog,
         lifecycle,
+        notifications,
       }) {
         // Throws a PolicyConfigError naming the offending key: a broken policy must stop
         // start-up rather than score every entity against something nobody configured.
@@ -141,6 +146,14 @@ export const reliabilityPlugin = createBackendPlugin({
               sloSource,
             })
           : undefined;
+        const notifier = await setUpNotifications({
+          config,
+          database,
+          scheduler,
+          logger,
+          policy,
+          notifications,
+        });
         const evaluation = new EvaluationService({
           catalog,
           auth,
@@ -152,6 +165,7 @@ export const reliabilityPlugin = createBackendPlugin({
           checkEvaluators,
           sloStatuses,
           oncall,
+          listener: notifier?.readinessWatcher,
         });
         if (oncallConfig.vendors.length > 0) {
           const refresher = new OnCallRefresher({
@@ -271,6 +285,17 @@ export const reliabilityPlugin = createBackendPlugin({
           permissions,
           userInfo,
           logger,
+          events: notifier?.reviewNotifier,
+        });
+        await notifier?.scheduleSweep({
+          reviewStore,
+          tierOf: async entityRef =>
+            (await resultStore.getResult(entityRef))?.report.tier?.level ??
+            null,
+          catalog,
+          auth,
+          coverage,
+          targets: readCoverageTargets(config),
         });
 
         httpRouter.use(
@@ -287,6 +312,15 @@ export const reliabilityPlugin = createBackendPlugin({
             evaluator: evaluation,
             reviews,
             coverage,
+            inbox: new InboxService({
+              store: reviewStore,
+              policy,
+              catalog,
+              auth,
+              reports,
+              permissions,
+              userInfo,
+            }),
             retentionDays,
             sloHistory: sloStatuses,
           }),

@@ -98,6 +98,8 @@ export interface CoverageTarget {
   /** Optional owner (with descendants) the target applies to. */
   owner?: string;
   title?: string;
+  /** Entity refs notified when the target turns off track. */
+  notify?: string[];
 }
 
 export type TargetStatus = 'met' | 'on-track' | 'off-track';

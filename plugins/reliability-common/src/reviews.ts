@@ -164,3 +164,31 @@ export interface ReviewWriteResponse {
 
 /** Longest accepted comment or justification, in characters. */
 export const MAX_REVIEW_COMMENT_LENGTH = 2000;
+
+/** One waiver or review the signed-in user may decide (`GET /v1/inbox`). */
+export interface InboxItem {
+  type: 'waiver' | 'review';
+  /** The waiver's or review's id. */
+  id: string;
+  entityRef: string;
+  /** The entity's title, else its name. */
+  entityTitle: string;
+  /** The waived check (waivers only). */
+  checkId: string | null;
+  checkTitle: string | null;
+  requestedBy: string;
+  /** The requester's display name, else their user name. */
+  requesterName: string;
+  requestedAt: string;
+  /** The waiver's justification, or the review request's comment. */
+  justification: string | null;
+  /** When the waiver would end (waivers only). */
+  expiresAt: string | null;
+  /** Send back as `expectedVersion` when deciding. */
+  version: number;
+}
+
+/** `GET /v1/inbox`: oldest request first. */
+export interface InboxResponse {
+  items: InboxItem[];
+}

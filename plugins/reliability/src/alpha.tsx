@@ -7,6 +7,7 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import AssessmentIcon from '@material-ui/icons/Assessment';
+import AssignmentTurnedInIcon from '@material-ui/icons/AssignmentTurnedIn';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
@@ -72,6 +73,23 @@ export const reliabilityPage = PageBlueprint.make({
   },
 });
 
+/**
+ * The approver inbox at /reliability/inbox, where notifications of pending waivers and
+ * reviews lead. @alpha
+ */
+export const reliabilityInboxPage = PageBlueprint.make({
+  name: 'inbox',
+  params: {
+    path: '/reliability/inbox',
+    title: 'Approvals',
+    icon: <AssignmentTurnedInIcon fontSize="inherit" />,
+    // The page renders its own header.
+    noHeader: true,
+    loader: () =>
+      import('./components/ApproverInbox').then(m => <m.ApproverInbox />),
+  },
+});
+
 /** A group's reliability roll-up including sub-teams, on Group entity pages. @alpha */
 export const reliabilityTeamCard = EntityCardBlueprint.make({
   name: 'team-reliability',
@@ -99,6 +117,7 @@ export default createFrontendPlugin({
     reliabilityEntityCard,
     reliabilityEntityContent,
     reliabilityPage,
+    reliabilityInboxPage,
     reliabilityTeamCard,
   ],
 });

@@ -22,6 +22,10 @@ export { reliabilityApiRef, ReliabilityClient } from './api';
 export type { ReliabilityApi, ReliabilityGateResponse } from './api';
 export { useReliabilityReport } from './components/EntityReliabilityContent';
 export type { ReliabilityReportState } from './components/EntityReliabilityContent';
+export {
+  ApproverInbox,
+  ApproverInboxSidebarItem,
+} from './components/ApproverInbox';
 export { CheckStateChip } from './components/CheckStateChip';
 export type { CheckStateChipProps } from './components/CheckStateChip';
 export { TierChip } from './components/TierChip';

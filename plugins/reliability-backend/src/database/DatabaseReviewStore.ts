@@ -529,6 +529,78 @@ export class DatabaseReviewStore implements ReviewStore {
     };
   }
 
+  async listPendingDecisions(): Promise<{
+    waivers: Waiver[];
+    reviews: Review[];
+  }> {
+    const waivers = await this.db<WaiverRow>(TABLES.waivers)
+      .where('status', 'requested')
+      .orderBy('requested_at')
+      .orderBy('id');
+    const reviews = await this.db<ReviewRow>(TABLES.reviews)
+      .where('status', 'requested')
+      .orderBy('requested_at')
+      .orderBy('id');
+    return { waivers: waivers.map(toWaiver), reviews: reviews.map(toReview) };
+  }
+
+  async listExpiring(
+    after: string,
+    until: string,
+  ): Promise<{ attestations: Attestation[]; waivers: Waiver[] }> {
+    const attestations = await this.db<AttestationRow>(
+      `${TABLES.attestations} as a`,
+    )
+      .select('a.*')
+      .where('a.expires_at', '>', after)
+      .andWhere('a.expires_at', '<=', until)
+      .whereNull('a.revoked_at')
+      .where(
+        'a.version',
+        this.db(`${TABLES.attestations} as b`)
+          .max('b.version')
+          .whereRaw('b.entity_ref = a.entity_ref')
+          .andWhereRaw('b.check_id = a.check_id'),
+      )
+      .orderBy('a.expires_at');
+    const waivers = await this.db<WaiverRow>(TABLES.waivers)
+      .where('status', 'approved')
+      .andWhere('expires_at', '>', after)
+      .andWhere('expires_at', '<=', until)
+      .orderBy('expires_at');
+    return {
+      attestations: attestations.map(toAttestation),
+      waivers: waivers.map(toWaiver),
+    };
+  }
+
+  async listLatestSignOffs(): Promise<
+    Array<{ entityRef: string; signedOffAt: string; reviewPending: boolean }>
+  > {
+    const signOffs = await this.db<ReviewRow>(TABLES.reviews)
+      .where('status', 'signed-off')
+      .groupBy('entity_ref')
+      .select('entity_ref')
+      .max({ signed_off_at: 'decided_at' });
+    const pending = new Set(
+      (
+        await this.db<ReviewRow>(TABLES.reviews)
+          .where('status', 'requested')
+          .distinct('entity_ref')
+      ).map(row => row.entity_ref),
+    );
+    return (
+      signOffs as unknown as Array<{
+        entity_ref: string;
+        signed_off_at: string;
+      }>
+    ).map(row => ({
+      entityRef: row.entity_ref,
+      signedOffAt: row.signed_off_at,
+      reviewPending: pending.has(row.entity_ref),
+    }));
+  }
+
   /** The highest version row per check of the given entities (optionally one check). */
   private latestAttestations(
     db: Knex | Knex.Transaction,

@@ -120,6 +120,20 @@ export interface ReviewStore extends ReviewFactsReader {
     },
   ): Promise<Review>;
 
+  /** Every waiver and review still waiting for a decision, oldest first. */
+  listPendingDecisions(): Promise<{ waivers: Waiver[]; reviews: Review[] }>;
+
+  /** Current attestations and approved waivers whose expiry lies in (after, until]. */
+  listExpiring(
+    after: string,
+    until: string,
+  ): Promise<{ attestations: Attestation[]; waivers: Waiver[] }>;
+
+  /** Per entity with a signed-off review: the latest sign-off, and whether a review is requested. */
+  listLatestSignOffs(): Promise<
+    Array<{ entityRef: string; signedOffAt: string; reviewPending: boolean }>
+  >;
+
   /** History entries of one entity, newest first. */
   listHistory(
     entityRef: string,

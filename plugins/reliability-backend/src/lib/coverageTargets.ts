@@ -47,6 +47,21 @@ const targetSchema = z.strictObject({
     })
     .optional(),
   title: z.string().min(1).optional(),
+  notify: z
+    .array(
+      z.string().transform((value, ctx) => {
+        const ref = normalizeEntityRef(value, 'user');
+        if (!ref) {
+          ctx.addIssue({
+            code: 'custom',
+            message: 'must be an entity ref, e.g. group:default/sre-core',
+          });
+          return z.NEVER;
+        }
+        return ref;
+      }),
+    )
+    .optional(),
 });
 
 /**

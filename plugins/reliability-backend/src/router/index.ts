@@ -15,14 +15,16 @@ import type { ReportService } from '../services/ReportService';
 import type { ReviewService } from '../services/ReviewService';
 import type { CoverageService } from '../services/CoverageService';
 import type { SloHistoryReader } from '../services/SloStatusService';
+import type { InboxService } from '../services/InboxService';
 import { createCoverageRoutes } from './coverageRoutes';
+import { createInboxRoutes } from './inboxRoutes';
 import { createReportRoutes } from './reportRoutes';
 import { createReviewRoutes } from './reviewRoutes';
 
 /**
  * Everything the plugin's routes need; each sub-router takes the part it uses.
  * Sub-routers: report/gate/refresh (reportRoutes.ts), reviews (reviewRoutes.ts),
- * coverage (coverageRoutes.ts).
+ * coverage (coverageRoutes.ts), the approver inbox (inboxRoutes.ts).
  */
 export interface RouterOptions {
   logger: LoggerService;
@@ -37,6 +39,7 @@ export interface RouterOptions {
   evaluator: EntityEvaluator;
   reviews: ReviewService;
   coverage: CoverageService;
+  inbox: InboxService;
   /** `reliability.retention.days`: the longest coverage history served. */
   retentionDays: number;
   /** Live SLO status history; absent when no Prometheus is configured. */
@@ -52,6 +55,7 @@ export async function createRouter(
   router.use(createReportRoutes(options));
   router.use(createReviewRoutes(options));
   router.use(createCoverageRoutes(options));
+  router.use(createInboxRoutes(options));
 
   return router;
 }

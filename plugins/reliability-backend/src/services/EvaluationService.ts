@@ -22,6 +22,7 @@ import { CatalogContext, RunCatalogLookups } from './CatalogContext';
 import type { SloSource } from '@reliability-suite/plugin-reliability-node';
 import type { SloStatusReader } from './SloStatusService';
 import type { OnCallService } from './oncall/OnCallService';
+import type { EvaluationListener } from './notifications/ReadinessWatcher';
 import type { EntityEvaluator, ReviewFacts, ReviewFactsReader } from './types';
 
 /**
@@ -58,6 +59,8 @@ export interface EvaluationServiceOptions {
   pageSize?: number;
   /** SLO files read in parallel per page. */
   sloConcurrency?: number;
+  /** Told about every scored entity (readiness-regression notifications). */
+  listener?: EvaluationListener;
 }
 
 export interface RunSummary {
@@ -143,6 +146,7 @@ export class EvaluationService implements EntityEvaluator {
     const credentials = await this.#options.auth.getOwnServiceCredentials();
     const results = await this.#scorePage(entities, credentials);
     await this.#options.resultStore.writeResults(results);
+    await this.#notify(results);
     return results.map(result => result.report);
   }
 
@@ -174,6 +178,7 @@ export class EvaluationService implements EntityEvaluator {
         for (const result of results) {
           seen.add(result.entity.entityRef);
         }
+        await this.#notify(results);
         if (pendingWrite) {
           written += (await pendingWrite).written;
         }
@@ -250,6 +255,7 @@ export class EvaluationService implements EntityEvaluator {
       }
       const results = await this.#scorePage(entities, credentials, lookups);
       written += (await resultStore.writeResults(results)).written;
+      await this.#notify(results);
       entityRefs.push(...results.map(result => result.entity.entityRef));
     }
     if (entityRefs.length > 0) {
@@ -264,6 +270,18 @@ export class EvaluationService implements EntityEvaluator {
       );
     }
     return { entityRefs, written };
+  }
+
+  /** Tells the listener (readiness-regression notifications) what a page scored. */
+  async #notify(results: EntityResult[]): Promise<void> {
+    const listener = this.#options.listener;
+    if (!listener) {
+      return;
+    }
+    for (const { entity, report } of results) {
+      listener.scored(entity, report);
+    }
+    await listener.flush();
   }
 
   /**

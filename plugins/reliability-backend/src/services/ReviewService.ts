@@ -45,6 +45,7 @@ import {
   requireCheck,
 } from '../lib/reviewRules';
 import type { ReportService } from './ReportService';
+import type { ReviewEventListener } from './notifications/ReviewNotifier';
 import type { EntityEvaluator } from './types';
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
@@ -58,6 +59,7 @@ export interface ReviewWriteResult<T> {
 
 interface EntityContext {
   entityRef: string;
+  title: string | null;
   report: ReliabilityReport;
 }
 
@@ -86,6 +88,7 @@ export class ReviewService {
   private readonly permissions: PermissionsService;
   private readonly userInfo: UserInfoService;
   private readonly logger: LoggerService;
+  private readonly events?: ReviewEventListener;
   private readonly now: () => Date;
 
   constructor(options: {
@@ -97,6 +100,8 @@ export class ReviewService {
     permissions: PermissionsService;
     userInfo: UserInfoService;
     logger: LoggerService;
+    /** Told about every waiver and review write (the notifications). */
+    events?: ReviewEventListener;
     now?: () => Date;
   }) {
     this.store = options.store;
@@ -107,6 +112,7 @@ export class ReviewService {
     this.permissions = options.permissions;
     this.userInfo = options.userInfo;
     this.logger = options.logger;
+    this.events = options.events;
     this.now = options.now ?? (() => new Date());
   }
 
@@ -244,6 +250,7 @@ export class ReviewService {
         expectedVersion: input.expectedVersion,
       },
     );
+    await this.events?.waiverWritten(waiver, eventContext(entity));
     return this.reevaluated(entityRef, credentials, waiver);
   }
 
@@ -254,7 +261,8 @@ export class ReviewService {
     input: { comment: string; expectedVersion: number },
     credentials: UserCredentials,
   ): Promise<ReviewWriteResult<Waiver>> {
-    const { report } = await this.loadEntity(entityRef, credentials);
+    const entity = await this.loadEntity(entityRef, credentials);
+    const { report } = entity;
     const waiver = await this.store.getWaiver(entityRef, waiverId);
     if (!waiver) {
       throw new NotFoundError(`No waiver ${waiverId} for ${entityRef}`);
@@ -279,6 +287,7 @@ export class ReviewService {
       this.writeContext(entityRef, credentials, now),
       { waiverId, status: decision, ...input },
     );
+    await this.events?.waiverWritten(decided, eventContext(entity));
     return this.reevaluated(entityRef, credentials, decided);
   }
 
@@ -299,6 +308,7 @@ export class ReviewService {
       this.writeContext(entityRef, credentials, this.now()),
       input,
     );
+    await this.events?.reviewWritten(review, eventContext(entity));
     return this.reevaluated(entityRef, credentials, review);
   }
 
@@ -309,7 +319,8 @@ export class ReviewService {
     input: { comment: string; expectedVersion: number },
     credentials: UserCredentials,
   ): Promise<ReviewWriteResult<Review>> {
-    const { report } = await this.loadEntity(entityRef, credentials);
+    const entity = await this.loadEntity(entityRef, credentials);
+    const { report } = entity;
     const review = await this.store.getReview(entityRef, reviewId);
     if (!review) {
       throw new NotFoundError(`No review ${reviewId} for ${entityRef}`);
@@ -334,6 +345,7 @@ export class ReviewService {
         ...input,
       },
     );
+    await this.events?.reviewWritten(decided, eventContext(entity));
     return this.reevaluated(entityRef, credentials, decided);
   }
 
@@ -398,7 +410,11 @@ export class ReviewService {
     credentials: BackstageCredentials,
   ): Promise<EntityContext> {
     const entity = await this.requireVisibleEntity(entityRef, credentials);
-    return { entityRef, report: await this.reports.getReport(entity) };
+    return {
+      entityRef,
+      title: entity.metadata.title ?? null,
+      report: await this.reports.getReport(entity),
+    };
   }
 
   private requireInScope(entity: EntityContext): void {
@@ -542,6 +558,10 @@ export class ReviewService {
       return { result, report: null };
     }
   }
+}
+
+function eventContext(entity: EntityContext) {
+  return { entityTitle: entity.title, tier: entity.report.tier?.level ?? null };
 }
 
 function sameRef(a: string, b: string): boolean {

@@ -30,6 +30,7 @@ export function mockReliabilityApi(): jest.Mocked<ReliabilityApi> {
     getReviewHistory: jest.fn(),
     getCoverage: jest.fn(),
     getCoverageTargets: jest.fn(),
+    getInbox: jest.fn(),
     getCoverageHistory: jest.fn(),
     getCoverageMovers: jest.fn(),
     getCoverageHeatmap: jest.fn(),

@@ -9,6 +9,7 @@ import type {
   EntitySort,
   HeatmapResponse,
   HistoryResponse,
+  InboxResponse,
   MoversResponse,
   TargetsResponse,
 } from '@reliability-suite/plugin-reliability-common';
@@ -88,6 +89,8 @@ export interface ReliabilityApi {
   ): Promise<CoverageResponse>;
   /** The configured targets, each met, on track or off track. */
   getCoverageTargets(): Promise<TargetsResponse>;
+  /** The pending waivers and reviews the signed-in user may decide, oldest first. */
+  getInbox(): Promise<InboxResponse>;
   /** Daily series by tier or team. */
   getCoverageHistory(options: {
     groupBy: 'tier' | 'owner';

@@ -19,6 +19,7 @@ import type {
   EntitySort,
   HeatmapResponse,
   HistoryResponse,
+  InboxResponse,
   MoversResponse,
   TargetsResponse,
 } from '@reliability-suite/plugin-reliability-common';
@@ -166,6 +167,10 @@ export class ReliabilityClient implements ReliabilityApi {
 
   async getCoverageTargets(): Promise<TargetsResponse> {
     return this.request('/v1/coverage/targets');
+  }
+
+  async getInbox(): Promise<InboxResponse> {
+    return this.request('/v1/inbox');
   }
 
   async getCoverageHistory(options: {

@@ -10,6 +10,8 @@ import { NavContentBlueprint } from '@backstage/plugin-app-react';
 import { SidebarLogo } from './SidebarLogo';
 import MenuIcon from '@material-ui/icons/Menu';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
+import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
+import { ApproverInboxSidebarItem } from '@reliability-suite/plugin-reliability';
 
 export const SidebarContent = NavContentBlueprint.make({
   params: {
@@ -25,6 +27,9 @@ export const SidebarContent = NavContentBlueprint.make({
           <SidebarGroup label="Menu" icon={<MenuIcon />}>
             {nav.take('page:catalog')}
             {nav.take('page:reliability')}
+            {/* Both with a count: decisions waiting, and unread notifications (live). */}
+            {nav.take('page:reliability/inbox') && <ApproverInboxSidebarItem />}
+            {nav.take('page:notifications') && <NotificationsSidebarItem />}
             <SidebarDivider />
             <SidebarScrollWrapper>
               {nav.rest({ sortBy: 'title' })}

@@ -42,7 +42,12 @@ function CheckRow(props: { check: CheckResult }) {
   const { check } = props;
   const classes = useStyles();
   return (
-    <li className={classes.row} data-testid={`check-${check.id}`}>
+    <li
+      className={classes.row}
+      // Notifications link here: .../reliability#check-<id>.
+      id={`check-${check.id}`}
+      data-testid={`check-${check.id}`}
+    >
       <span className={classes.state}>
         <CheckStateChip
           state={check.state}

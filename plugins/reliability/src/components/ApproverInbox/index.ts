@@ -1,0 +1,2 @@
+export { ApproverInbox } from './ApproverInbox';
+export { ApproverInboxSidebarItem } from './ApproverInboxSidebarItem';
