@@ -29,4 +29,8 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 // the Reliability Suite
 backend.add(import('@reliability-suite/plugin-reliability-backend'));
 
+// AI agents: the actions of the plugins in backend.actions.pluginSources (app-config.yaml),
+// served as MCP tools at /api/mcp-actions/v1
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
 backend.start();

@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   defaultPolicy,
@@ -11,6 +12,7 @@ import {
   reliabilityChecksExtensionPoint,
   type ReliabilityCheckEvaluator,
 } from '@reliability-suite/plugin-reliability-node';
+import { registerReliabilityActions } from './actions';
 import { DatabaseResultStore } from './database/DatabaseResultStore';
 import { DatabaseReviewStore } from './database/DatabaseReviewStore';
 import { EVALUATION_TASK_ID, readEvaluationSchedule } from './lib/schedule';
@@ -24,6 +26,7 @@ import {
   CoverageSnapshotService,
   readRetentionDays,
 } from './services/CoverageSnapshotService';
+import { EntityAccess } from './services/EntityAccess';
 import { EvaluationService } from './services/EvaluationService';
 import { ReportService } from './services/ReportService';
 import { ReviewService } from './services/ReviewService';
@@ -66,6 +69,7 @@ export const reliabilityPlugin = createBackendPlugin({
         userInfo: coreServices.userInfo,
         catalog: catalogServiceRef,
         lifecycle: coreServices.lifecycle,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         config,
@@ -83,6 +87,7 @@ export const reliabilityPlugin = createBackendPlugin({
         userInfo,
         catalog,
         lifecycle,
+        actionsRegistry,
       }) {
         // Throws a PolicyConfigError naming the offending key: a broken policy must stop
         // start-up rather than score every entity against something nobody configured.
@@ -176,6 +181,17 @@ export const reliabilityPlugin = createBackendPlugin({
           permissions,
           userInfo,
           logger,
+        });
+
+        registerReliabilityActions({
+          actionsRegistry,
+          auth,
+          permissions,
+          auditor,
+          access: new EntityAccess({ auth, catalog }),
+          reports,
+          reviews,
+          coverage,
         });
 
         httpRouter.use(
