@@ -106,14 +106,15 @@ describe('the Reliable service template', () => {
   }
 
   it.each([
-    [0, 'openslo'],
-    [1, 'openslo'],
-    [1, 'sloth'],
-    [2, 'sloth'],
-    [3, 'openslo'],
+    [0, 'openslo', 'pagerduty', true],
+    [1, 'openslo', 'opsgenie', true],
+    [1, 'sloth', 'splunk-on-call', true],
+    [2, 'sloth', 'pagerduty', true],
+    // No dashboard (an optional field left empty) and a rotation instead of a paging tool.
+    [3, 'openslo', 'rotation', false],
   ])(
-    'produces a tier-%p service with a %s SLO file that the suite reads without a problem',
-    async (tier, sloFormat) => {
+    'produces a tier-%p service with a %s SLO file and %s on-call that the suite reads without a problem',
+    async (tier, sloFormat, oncallProvider, withDashboard) => {
       const { body, files } = await dryRun({
         name: 'orders-api',
         description: 'Takes orders',
@@ -121,8 +122,10 @@ describe('the Reliable service template', () => {
         tier,
         sloFormat,
         runbookUrl: 'https://runbooks.example.com/orders-api',
-        dashboardUrl: 'https://grafana.example.com/d/orders-api',
-        oncallProvider: 'pagerduty',
+        ...(withDashboard && {
+          dashboardUrl: 'https://grafana.example.com/d/orders-api',
+        }),
+        oncallProvider,
         oncallKey: 'PORDERS',
       });
       expect([...files.keys()].sort()).toEqual([
@@ -137,11 +140,17 @@ describe('the Reliable service template', () => {
       expect(entity.metadata.annotations).toMatchObject({
         'reliability/tier': String(tier),
         'reliability/slo-ref': './slos/orders-api.yaml',
-        'pagerduty.com/service-id': 'PORDERS',
       });
+      expect(entity.metadata.links?.map(link => link.type).sort()).toEqual(
+        withDashboard ? ['dashboard', 'runbook'] : ['runbook'],
+      );
       const now = new Date();
       const profile = readEntityProfile(entity, defaultPolicy, { now });
       expect(profile.problems).toEqual([]);
+      expect(profile.oncall).toMatchObject({
+        provider: oncallProvider === 'rotation' ? 'other' : oncallProvider,
+        reference: 'PORDERS',
+      });
 
       const slos = parseSloFile(files.get('slos/orders-api.yaml')!, {
         file: './slos/orders-api.yaml',
