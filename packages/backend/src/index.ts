@@ -33,4 +33,14 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // the Reliability Suite
 backend.add(import('@reliability-suite/plugin-reliability-backend'));
 
+// the scaffolder, with the suite's template actions (the "Reliable service" template)
+backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(
+  import('@reliability-suite/plugin-scaffolder-backend-module-reliability'),
+);
+
+// AI agents: the actions of the plugins in backend.actions.pluginSources (app-config.yaml),
+// served as MCP tools at /api/mcp-actions/v1
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
 backend.start();

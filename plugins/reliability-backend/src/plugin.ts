@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
@@ -12,6 +13,7 @@ import {
   reliabilityChecksExtensionPoint,
   type ReliabilityCheckEvaluator,
 } from '@reliability-suite/plugin-reliability-node';
+import { registerReliabilityActions } from './actions';
 import { DatabaseResultStore } from './database/DatabaseResultStore';
 import { DatabaseReviewStore } from './database/DatabaseReviewStore';
 import { EVALUATION_TASK_ID, readEvaluationSchedule } from './lib/schedule';
@@ -25,6 +27,7 @@ import {
   CoverageSnapshotService,
   readRetentionDays,
 } from './services/CoverageSnapshotService';
+import { EntityAccess } from './services/EntityAccess';
 import { EvaluationService } from './services/EvaluationService';
 import { InboxService } from './services/InboxService';
 import { ReportService } from './services/ReportService';
@@ -81,6 +84,7 @@ export const reliabilityPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         lifecycle: coreServices.lifecycle,
         notifications: notificationService,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         config,
@@ -99,6 +103,7 @@ export const reliabilityPlugin = createBackendPlugin({
         catalog,
         lifecycle,
         notifications,
+        actionsRegistry,
       }) {
         // Throws a PolicyConfigError naming the offending key: a broken policy must stop
         // start-up rather than score every entity against something nobody configured.
@@ -296,6 +301,17 @@ export const reliabilityPlugin = createBackendPlugin({
           auth,
           coverage,
           targets: readCoverageTargets(config),
+        });
+
+        registerReliabilityActions({
+          actionsRegistry,
+          auth,
+          permissions,
+          auditor,
+          access: new EntityAccess({ auth, catalog }),
+          reports,
+          reviews,
+          coverage,
         });
 
         httpRouter.use(

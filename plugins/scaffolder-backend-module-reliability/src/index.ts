@@ -1,6 +1,9 @@
 /**
- * Scaffolder actions of the Reliability Suite.
+ * Scaffolder actions of the Reliability Suite: services born ready.
  *
  * @packageDocumentation
  */
-export {};
+export { scaffolderModuleReliability as default } from './module';
+export { createSloAction } from './actions/createSloAction';
+export { createAnnotateAction } from './actions/annotateAction';
+export { createGateDryRunAction } from './actions/gateDryRunAction';

@@ -451,4 +451,80 @@ describe('DatabaseReviewStore', () => {
       expect(last.nextCursor).toBeNull();
     },
   );
+  it.each(databases.eachSupportedId())(
+    'lists approved waivers and current attestations expiring in a window, %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const at = '2026-11-22T10:00:00.000Z';
+      const soon = '2026-12-01T10:00:00.000Z';
+      const later = '2027-02-01T10:00:00.000Z';
+      await store.createAttestation(ctx(), {
+        ...attestInput(0),
+        expiresAt: soon,
+      });
+      // A re-attestation replaces the soon-expiring version: only the current one counts.
+      await store.createAttestation(ctx('user:default/alice', at, OTHER), {
+        ...attestInput(0),
+        expiresAt: soon,
+      });
+      await store.createAttestation(ctx('user:default/alice', at, OTHER), {
+        ...attestInput(1),
+        expiresAt: later,
+      });
+      await store.createAttestation(ctx(), {
+        ...attestInput(0),
+        checkId: 'dr-test',
+        expiresAt: soon,
+      });
+      await store.revokeAttestation(ctx(), {
+        checkId: 'dr-test',
+        comment: null,
+        expectedVersion: 1,
+      });
+      const waiverInput = {
+        checkId: 'runbook',
+        justification: 'Runbook in review',
+        expiresAt: '2026-11-30T10:00:00.000Z',
+        expectedVersion: 0,
+      };
+      const approved = await store.createWaiver(ctx(), waiverInput);
+      await store.decideWaiver(ctx('user:default/sre'), {
+        waiverId: approved.id,
+        status: 'approved',
+        comment: 'ok',
+        expectedVersion: approved.version,
+      });
+      // Requested but never approved: nothing to expire.
+      await store.createWaiver(ctx('user:default/guest', at, OTHER), {
+        ...waiverInput,
+      });
+
+      const window = { after: at, until: '2026-12-22T10:00:00.000Z' };
+      const expiring = await store.listExpiringWithin({ ...window, limit: 10 });
+      expect(
+        expiring.waivers.map(w => [w.entityRef, w.checkId, w.status]),
+      ).toEqual([[ENTITY, 'runbook', 'approved']]);
+      expect(
+        expiring.attestations.map(a => [a.entityRef, a.checkId, a.expiresAt]),
+      ).toEqual([[ENTITY, 'rollback-plan', soon]]);
+
+      const wider = await store.listExpiringWithin({
+        after: at,
+        until: '2027-03-01T10:00:00.000Z',
+        limit: 10,
+      });
+      expect(wider.attestations.map(a => [a.entityRef, a.expiresAt])).toEqual([
+        [ENTITY, soon],
+        [OTHER, later],
+      ]);
+      expect(
+        (await store.listExpiringWithin({ ...window, after: soon, limit: 10 }))
+          .attestations,
+      ).toEqual([]);
+      expect(
+        (await store.listExpiringWithin({ after: at, until: later, limit: 1 }))
+          .attestations,
+      ).toHaveLength(1);
+    },
+  );
 });

@@ -26,6 +26,7 @@ import {
 import type {
   AttestationState,
   EntityReviewData,
+  ExpiringReviewItems,
   ReviewHistoryQuery,
   ReviewStore,
   ReviewWriteContext,
@@ -602,6 +603,39 @@ export class DatabaseReviewStore implements ReviewStore {
   }
 
   /** The highest version row per check of the given entities (optionally one check). */
+  async listExpiringWithin(window: {
+    after: string;
+    until: string;
+    limit: number;
+  }): Promise<ExpiringReviewItems> {
+    const waivers = await this.db<WaiverRow>(TABLES.waivers)
+      .where('status', 'approved')
+      .where('expires_at', '>', window.after)
+      .where('expires_at', '<=', window.until)
+      .orderBy([{ column: 'expires_at' }, { column: 'entity_ref' }])
+      .limit(window.limit);
+    const attestations = await this.db<AttestationRow>(
+      `${TABLES.attestations} as a`,
+    )
+      .select('a.*')
+      .whereNull('a.revoked_at')
+      .where('a.expires_at', '>', window.after)
+      .where('a.expires_at', '<=', window.until)
+      .where(
+        'a.version',
+        this.db(`${TABLES.attestations} as b`)
+          .max('b.version')
+          .whereRaw('b.entity_ref = a.entity_ref')
+          .andWhereRaw('b.check_id = a.check_id'),
+      )
+      .orderBy([{ column: 'a.expires_at' }, { column: 'a.entity_ref' }])
+      .limit(window.limit);
+    return {
+      waivers: waivers.map(toWaiver),
+      attestations: attestations.map(toAttestation),
+    };
+  }
+
   private latestAttestations(
     db: Knex | Knex.Transaction,
     entityRefs: string[],

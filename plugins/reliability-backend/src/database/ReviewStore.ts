@@ -42,6 +42,14 @@ export interface ReviewHistoryQuery {
   before?: number;
 }
 
+/** Approved waivers and current attestations whose expiry falls in a window. */
+export interface ExpiringReviewItems {
+  /** Soonest first. */
+  waivers: Waiver[];
+  /** Soonest first; only the current, unrevoked version of each check. */
+  attestations: Attestation[];
+}
+
 /**
  * All SQL of readiness reviews. Every write runs in one transaction together with its
  * history entry, and is based on a version: a write whose version is stale throws
@@ -133,6 +141,15 @@ export interface ReviewStore extends ReviewFactsReader {
   listLatestSignOffs(): Promise<
     Array<{ entityRef: string; signedOffAt: string; reviewPending: boolean }>
   >;
+  /**
+   * What expires after `after` and at or before `until` (ISO timestamps), at most `limit` of
+   * each kind, soonest first.
+   */
+  listExpiringWithin(window: {
+    after: string;
+    until: string;
+    limit: number;
+  }): Promise<ExpiringReviewItems>;
 
   /** History entries of one entity, newest first. */
   listHistory(

@@ -4,11 +4,9 @@ import type {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { reliabilityCoverageReadPermission } from '@reliability-suite/plugin-reliability-common';
 import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
+import { requireCoverageRead } from '../services/coverageAccess';
 import type { CoverageService } from '../services/CoverageService';
 import {
   coverageQuerySchema,
@@ -48,13 +46,7 @@ export function createCoverageRoutes(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const [decision] = await permissions.authorize(
-      [{ permission: reliabilityCoverageReadPermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('You are not allowed to read coverage figures');
-    }
+    await requireCoverageRead(permissions, credentials);
   };
 
   router.get('/v1/coverage', async (req, res) => {

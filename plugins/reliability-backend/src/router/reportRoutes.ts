@@ -7,18 +7,17 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { makeValidator } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { reliabilityRefreshPermission } from '@reliability-suite/plugin-reliability-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { EntityAccess } from '../services/EntityAccess';
 import type { ReportService, ResponseBody } from '../services/ReportService';
 import type { SloHistoryReader } from '../services/SloStatusService';
 
 const validator = makeValidator();
-
-const VISIBILITY_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
 
 /** Path parameters of `/v1/entities/:kind/:namespace/:name/...`, validated as the catalog does. */
 export const entityPathSchema = z.object({
@@ -95,45 +94,13 @@ export function createReportRoutes(
   const { httpAuth, auth, permissions, auditor, catalog, reports } = options;
   const router = Router();
 
-  // Users see only the entities the catalog shows them. A service caller (a CI pipeline with a
-  // static token restricted to this plugin) may use this plugin as a whole: its token cannot
-  // be forwarded to the catalog, so the catalog is asked with the plugin's own credentials.
-  const catalogCredentials = async (
+  const access = new EntityAccess({ auth, catalog });
+  const findEntity = (entityRef: string, credentials: BackstageCredentials) =>
+    access.findEntity(entityRef, credentials);
+  const requireVisible = (
+    entityRef: string,
     credentials: BackstageCredentials,
-  ): Promise<BackstageCredentials> =>
-    auth.isPrincipal(credentials, 'service')
-      ? auth.getOwnServiceCredentials()
-      : credentials;
-
-  // Reading with the caller's credentials means nobody learns about an entity the catalog
-  // would not show them: it is a 404 like any entity that does not exist.
-  const findEntity = async (
-    entityRef: string,
-    credentials: Awaited<ReturnType<HttpAuthService['credentials']>>,
-  ) => {
-    const entity = await catalog.getEntityByRef(entityRef, {
-      credentials: await catalogCredentials(credentials),
-    });
-    if (!entity) {
-      throw new NotFoundError(`Entity ${entityRef} not found in the catalog`);
-    }
-    return entity;
-  };
-
-  // The visibility check of a read: the same answer as reading the entity, but the
-  // catalog sends back only its name instead of the whole entity.
-  const requireVisible = async (
-    entityRef: string,
-    credentials: Awaited<ReturnType<HttpAuthService['credentials']>>,
-  ) => {
-    const { items } = await catalog.getEntitiesByRefs(
-      { entityRefs: [entityRef], fields: VISIBILITY_FIELDS },
-      { credentials: await catalogCredentials(credentials) },
-    );
-    if (!items[0]) {
-      throw new NotFoundError(`Entity ${entityRef} not found in the catalog`);
-    }
-  };
+  ) => access.requireVisible(entityRef, credentials);
 
   const sendBody = (res: express.Response, response: ResponseBody) => {
     res.type('application/json');

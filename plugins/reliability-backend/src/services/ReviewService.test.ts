@@ -51,7 +51,7 @@ describe('ReviewService', () => {
       logger,
       now: () => now.value,
     });
-    return { service, evaluator, logger };
+    return { service, evaluator, logger, store };
   }
 
   it('refuses to approve a waiver that expired while it waited', async () => {
@@ -167,5 +167,79 @@ describe('ReviewService', () => {
       mockCredentials.service(),
     );
     expect(Object.values(state.allowed).some(Boolean)).toBe(false);
+  });
+  it('lists what expires soon on the entities the caller can see, soonest first', async () => {
+    const now = { value: new Date('2026-11-22T10:00:00.000Z') };
+    const { service, store } = await setup(now);
+    const guest = mockCredentials.user('user:default/guest');
+    const { result: waiver } = await service.requestWaiver(
+      ENTITY_REF,
+      'load-test',
+      { justification: 'j', expiresAt: '2026-12-10', expectedVersion: 0 },
+      guest,
+    );
+    await service.decideWaiver(
+      ENTITY_REF,
+      waiver.id,
+      'approved',
+      { comment: 'ok', expectedVersion: 1 },
+      mockCredentials.user('user:default/sre-lead'),
+    );
+    const { result: attestation } = await service.attest(
+      ENTITY_REF,
+      'rollback-plan',
+      {
+        evidenceUrl: 'https://wiki.example.com/rollback',
+        comment: 'exercised',
+        expectedVersion: 0,
+      },
+      guest,
+    );
+    // An entity the catalog does not show the caller: its waiver stays private.
+    const hidden = await store.createWaiver(
+      {
+        entityRef: 'component:default/hidden',
+        actor: 'user:default/other',
+        at: now.value.toISOString(),
+      },
+      {
+        checkId: 'load-test',
+        justification: 'j',
+        expiresAt: '2026-12-01T00:00:00.000Z',
+        expectedVersion: 0,
+      },
+    );
+    await store.decideWaiver(
+      {
+        entityRef: 'component:default/hidden',
+        actor: 'user:default/sre-lead',
+        at: now.value.toISOString(),
+      },
+      {
+        waiverId: hidden.id,
+        status: 'approved',
+        comment: 'ok',
+        expectedVersion: 1,
+      },
+    );
+
+    expect(await service.listExpiring(30, 50, guest)).toEqual([
+      {
+        type: 'waiver',
+        id: waiver.id,
+        entityRef: ENTITY_REF,
+        checkId: 'load-test',
+        expiresAt: '2026-12-10T23:59:59.999Z',
+        daysLeft: 18,
+        by: 'user:default/guest',
+      },
+    ]);
+    const year = await service.listExpiring(366, 50, guest);
+    expect(year.map(item => [item.type, item.id, item.daysLeft])).toEqual([
+      ['waiver', waiver.id, 18],
+      ['attestation', attestation.id, 365],
+    ]);
+    now.value = new Date('2026-12-11T00:00:00.000Z');
+    expect(await service.listExpiring(30, 50, guest)).toEqual([]);
   });
 });

@@ -57,6 +57,21 @@ export interface ReviewWriteResult<T> {
   report: ReliabilityReport | null;
 }
 
+/** One waiver or attestation running out soon, as the expiring list shows it. */
+export interface ExpiringItem {
+  type: 'waiver' | 'attestation';
+  id: string;
+  entityRef: string;
+  checkId: string;
+  expiresAt: string;
+  /** Whole days left, rounded down (0 when it expires within a day). */
+  daysLeft: number;
+  /** Who requested the waiver or attested the check. */
+  by: string;
+}
+
+const DAY_MS = 86_400_000;
+
 interface EntityContext {
   entityRef: string;
   title: string | null;
@@ -388,6 +403,63 @@ export class ReviewService {
       items: page.items,
       nextCursor: page.nextCursor === null ? null : String(page.nextCursor),
     };
+  }
+
+  /**
+   * Approved waivers and current attestations that expire within `days`, soonest first, of
+   * the entities the caller may see (at most `limit` of each kind are read).
+   */
+  async listExpiring(
+    days: number,
+    limit: number,
+    credentials: BackstageCredentials,
+  ): Promise<ExpiringItem[]> {
+    const now = this.now();
+    const { waivers, attestations } = await this.store.listExpiringWithin({
+      after: now.toISOString(),
+      until: new Date(now.getTime() + days * DAY_MS).toISOString(),
+      limit,
+    });
+    const daysLeft = (expiresAt: string) =>
+      Math.max(0, Math.floor((Date.parse(expiresAt) - now.getTime()) / DAY_MS));
+    const items: ExpiringItem[] = [
+      ...waivers.map(waiver => ({
+        type: 'waiver' as const,
+        id: waiver.id,
+        entityRef: waiver.entityRef,
+        checkId: waiver.checkId,
+        expiresAt: waiver.expiresAt,
+        daysLeft: daysLeft(waiver.expiresAt),
+        by: waiver.requestedBy,
+      })),
+      ...attestations.map(attestation => ({
+        type: 'attestation' as const,
+        id: attestation.id,
+        entityRef: attestation.entityRef,
+        checkId: attestation.checkId,
+        expiresAt: attestation.expiresAt,
+        daysLeft: daysLeft(attestation.expiresAt),
+        by: attestation.attestedBy,
+      })),
+    ].sort(
+      (a, b) =>
+        a.expiresAt.localeCompare(b.expiresAt) ||
+        a.entityRef.localeCompare(b.entityRef),
+    );
+    const refs = [...new Set(items.map(item => item.entityRef))];
+    if (refs.length === 0) {
+      return [];
+    }
+    // Read with the caller's credentials: nobody learns what expires on entities they cannot see.
+    const { items: visible } = await this.catalog.getEntitiesByRefs(
+      {
+        entityRefs: refs,
+        fields: ['kind', 'metadata.namespace', 'metadata.name'],
+      },
+      { credentials },
+    );
+    const visibleRefs = new Set(refs.filter((_, index) => visible[index]));
+    return items.filter(item => visibleRefs.has(item.entityRef));
   }
 
   private async requireVisibleEntity(
