@@ -173,6 +173,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
         title="Request a readiness review"
         description="An approver signs it off or rejects it; the sign-off records every check's state."
         confirmLabel="Request review"
+        successMessage="Requested a readiness review: an approver signs it off or rejects it."
         commentRequired={false}
         onClose={() => setDialog(undefined)}
         onSubmit={async comment => {
@@ -193,6 +194,11 @@ export function ReviewPanel(props: ReviewPanelProps) {
             : 'The current state of every check is recorded with your sign-off.'
         }
         confirmLabel={dialog === 'reject' ? 'Reject' : 'Sign off'}
+        successMessage={
+          dialog === 'reject'
+            ? 'Rejected the review: the owners see your comment.'
+            : 'Signed off the review with the state of every check.'
+        }
         commentRequired
         onClose={() => setDialog(undefined)}
         onSubmit={async comment => {

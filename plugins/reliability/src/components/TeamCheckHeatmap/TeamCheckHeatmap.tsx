@@ -20,6 +20,7 @@ import type {
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../api';
 import { shortRef } from '../../lib/coverageFormat';
+import { useReadableStyles } from '../../lib/readableStyles';
 
 const useStyles = makeStyles((theme: Theme) => ({
   header: {
@@ -84,10 +85,15 @@ function HeatmapTable(props: {
   classes: ReturnType<typeof useStyles>;
   linkTo: (changes: Partial<EntityListFilter>) => string;
 }) {
+  const readable = useReadableStyles();
   const { rows, checkIds, classes, linkTo } = props;
   return (
     <TableContainer>
-      <Table size="small" aria-label="Failing checks by team">
+      <Table
+        size="small"
+        className={readable.table}
+        aria-label="Failing checks by team"
+      >
         <TableHead>
           <TableRow>
             <TableCell>Team</TableCell>

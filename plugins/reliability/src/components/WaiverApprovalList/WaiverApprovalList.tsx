@@ -17,6 +17,7 @@ import { reliabilityApiRef } from '../../api';
 import { formatDate } from '../../lib/format';
 import { CommentDialog } from '../CommentDialog';
 import { WaiverDialog } from '../WaiverDialog';
+import { useReadableStyles } from '../../lib/readableStyles';
 
 export interface WaiverApprovalListProps {
   entityRef: CompoundEntityRef;
@@ -39,6 +40,7 @@ function sameRef(a?: string, b?: string) {
 
 /** Pending and active waivers, with approve/reject for approvers and a request form for owners. */
 export function WaiverApprovalList(props: WaiverApprovalListProps) {
+  const readable = useReadableStyles();
   const { entityRef, checks, allowed, currentUser, approverGroup, onChanged } =
     props;
   const api = useApi(reliabilityApiRef);
@@ -82,6 +84,7 @@ export function WaiverApprovalList(props: WaiverApprovalListProps) {
                 data-testid={`waiver-${waiver.id}`}
               >
                 <ListItemText
+                  className={readable.wrapText}
                   primary={
                     <>
                       {titleOf(waiver.checkId)}{' '}
@@ -155,6 +158,13 @@ export function WaiverApprovalList(props: WaiverApprovalListProps) {
             : 'The check keeps its state; the requester sees your comment.'
         }
         confirmLabel={decision?.action === 'approve' ? 'Approve' : 'Reject'}
+        successMessage={
+          decision
+            ? `${
+                decision.action === 'approve' ? 'Approved' : 'Rejected'
+              } the waiver of ${titleOf(decision.waiver.checkId)}.`
+            : undefined
+        }
         commentRequired
         onClose={() => setDecision(undefined)}
         onSubmit={async comment => {
