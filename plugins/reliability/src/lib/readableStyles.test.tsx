@@ -85,9 +85,7 @@ describe('useReadableStyles', () => {
     const item = screen
       .getByText('A long fix hint that must wrap')
       .closest('.MuiListItemText-root')!;
-    const wrapClass = [...item.classList].find(
-      name => !name.startsWith('Mui'),
-    );
+    const wrapClass = [...item.classList].find(name => !name.startsWith('Mui'));
     // Twice the class: more specific than the theme's .MuiListItemText-dense.
     const rules = rulesFor(`.${wrapClass}.${wrapClass}`);
     expect(rules).toContain('white-space: normal');

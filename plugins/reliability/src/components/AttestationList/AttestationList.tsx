@@ -1,4 +1,5 @@
 import type { CompoundEntityRef } from '@backstage/catalog-model';
+import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import { Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
@@ -116,10 +117,15 @@ export function AttestationList(props: AttestationListProps) {
                     )}
                   </TableCell>
                   <TableCell>
-                    {attestation &&
-                      `${attestation.attestedBy}, ${formatDate(
-                        attestation.attestedAt,
-                      )}`}
+                    {attestation && (
+                      <>
+                        <EntityDisplayName
+                          entityRef={attestation.attestedBy}
+                          hideIcon
+                        />
+                        , {formatDate(attestation.attestedAt)}
+                      </>
+                    )}
                   </TableCell>
                   <TableCell>
                     {attestation && formatDate(attestation.expiresAt)}
@@ -187,7 +193,9 @@ export function AttestationList(props: AttestationListProps) {
         title={`Revoke the attestation of ${dialog?.check.title ?? ''}`}
         description="The check fails again until someone attests it anew. The revoked attestation stays in the history."
         confirmLabel="Revoke"
-        successMessage={`Revoked the attestation of ${dialog?.check.title ?? ''}.`}
+        successMessage={`Revoked the attestation of ${
+          dialog?.check.title ?? ''
+        }.`}
         commentRequired={false}
         onClose={() => setDialog(undefined)}
         onSubmit={async comment => {

@@ -1,4 +1,5 @@
 import type { CompoundEntityRef } from '@backstage/catalog-model';
+import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
@@ -97,7 +98,9 @@ export function ReliabilityHistory(props: ReliabilityHistoryProps) {
             {items.map(item => (
               <TableRow key={item.id} data-testid={`history-${item.id}`}>
                 <TableCell>{formatDateTime(item.occurredAt)}</TableCell>
-                <TableCell>{item.actor}</TableCell>
+                <TableCell>
+                  <EntityDisplayName entityRef={item.actor} hideIcon />
+                </TableCell>
                 <TableCell>
                   {HISTORY_ACTION_LABELS[item.action] ?? item.action}
                   {item.checkId && ` · ${titles[item.checkId] ?? item.checkId}`}

@@ -1,4 +1,5 @@
 import type { CompoundEntityRef } from '@backstage/catalog-model';
+import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -90,7 +91,8 @@ export function ReviewPanel(props: ReviewPanelProps) {
       {decided && (
         <Box mb={2} data-testid="decided-review">
           <Typography variant="subtitle1">
-            {OUTCOME[decided.status]} by {decided.decidedBy} on{' '}
+            {OUTCOME[decided.status]} by{' '}
+            <EntityDisplayName entityRef={decided.decidedBy!} hideIcon /> on{' '}
             {formatDate(decided.decidedAt!)}
           </Typography>
           {decided.decisionComment && (
@@ -127,7 +129,8 @@ export function ReviewPanel(props: ReviewPanelProps) {
       {pending && (
         <Box mb={2} data-testid="pending-review">
           <Typography variant="subtitle1">
-            Review requested by {pending.requestedBy} on{' '}
+            Review requested by{' '}
+            <EntityDisplayName entityRef={pending.requestedBy} hideIcon /> on{' '}
             {formatDate(pending.requestedAt)}
           </Typography>
           {pending.requestComment && (

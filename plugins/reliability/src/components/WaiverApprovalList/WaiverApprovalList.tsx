@@ -1,4 +1,5 @@
 import type { CompoundEntityRef } from '@backstage/catalog-model';
+import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -54,9 +55,15 @@ export function WaiverApprovalList(props: WaiverApprovalListProps) {
     <>
       <Box display="flex" alignItems="center" justifyContent="space-between">
         <Typography variant="body2" color="textSecondary">
-          {approverGroup
-            ? `Members of ${approverGroup} approve this entity's waivers.`
-            : 'Waiver approvers approve or reject each request.'}
+          {approverGroup ? (
+            <>
+              Members of{' '}
+              <EntityDisplayName entityRef={approverGroup} hideIcon /> approve
+              this entity's waivers.
+            </>
+          ) : (
+            'Waiver approvers approve or reject each request.'
+          )}
         </Typography>
         {allowed.requestWaiver && (
           <Button
@@ -98,14 +105,23 @@ export function WaiverApprovalList(props: WaiverApprovalListProps) {
                   secondary={
                     <>
                       “{waiver.justification}” — requested by{' '}
-                      {waiver.requestedBy} on {formatDate(waiver.requestedAt)},
-                      until {formatDate(waiver.expiresAt)}
-                      {waiver.decidedBy &&
-                        `; approved by ${waiver.decidedBy}${
-                          waiver.decisionComment
-                            ? `: “${waiver.decisionComment}”`
-                            : ''
-                        }`}
+                      <EntityDisplayName
+                        entityRef={waiver.requestedBy}
+                        hideIcon
+                      />{' '}
+                      on {formatDate(waiver.requestedAt)}, until{' '}
+                      {formatDate(waiver.expiresAt)}
+                      {waiver.decidedBy && (
+                        <>
+                          ; approved by{' '}
+                          <EntityDisplayName
+                            entityRef={waiver.decidedBy}
+                            hideIcon
+                          />
+                          {waiver.decisionComment &&
+                            `: “${waiver.decisionComment}”`}
+                        </>
+                      )}
                     </>
                   }
                 />
