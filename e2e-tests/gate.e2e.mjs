@@ -29,7 +29,7 @@ describe('the release gate for CI', () => {
     assert.equal(status, 200, JSON.stringify(body));
     assert.equal(body.decision, 'block', JSON.stringify(body));
     assert.ok(
-      body.reasons.some(reason => reason.includes('rollback-plan')),
+      body.reasons.some(reason => reason.includes('"Rollback plan"')),
       JSON.stringify(body.reasons),
     );
   });

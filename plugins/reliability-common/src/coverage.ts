@@ -178,6 +178,8 @@ export interface HeatmapRow {
 
 export interface HeatmapResponse {
   checkIds: string[];
+  /** The policy's title of each check id, for column headers people can read. */
+  checkTitles?: Record<string, string>;
   rows: HeatmapRow[];
 }
 

@@ -178,6 +178,9 @@ describe('CoverageService', () => {
       expect(heatmap.checkIds.slice(0, 3)).toEqual(
         defaultPolicy.checks.slice(0, 3).map(check => check.id),
       );
+      expect(heatmap.checkTitles?.['slo-defined']).toBe(
+        defaultPolicy.checks.find(check => check.id === 'slo-defined')!.title,
+      );
       const teamA = heatmap.rows.find(row => row.key === TEAM_A)!;
       expect(teamA.total).toBe(10);
       expect(teamA.cells['slo-defined']).toEqual({ failing: 4, waived: 0 });

@@ -165,7 +165,10 @@ export class CoverageService {
         }
       }
     }
-    return { checkIds, rows };
+    const checkTitles = Object.fromEntries(
+      this.#policy.checks.map(check => [check.id, check.title]),
+    );
+    return { checkIds, checkTitles, rows };
   }
 
   async listEntities(request: EntityListRequest): Promise<EntityListResponse> {

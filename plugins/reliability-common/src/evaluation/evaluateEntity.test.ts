@@ -156,7 +156,7 @@ describe('evaluateEntity', () => {
       expect(evaluation.readiness?.verdict).toBe('not-ready');
       expect(evaluation.gate?.decision).toBe('block');
       expect(evaluation.gate?.reasons[0]).toMatch(
-        /^Blocking check "oncall" is fail: No on-call key/,
+        /^Blocking check "On-call rotation" fails: No on-call key/,
       );
     });
 
@@ -251,8 +251,8 @@ describe('evaluateEntity', () => {
     expect(evaluation.gate).toEqual({
       decision: 'warn',
       reasons: [
-        'Blocking check "owner" is fail: spec.owner is not set',
-        'Blocking check "tier" is fail: No reliability/tier annotation',
+        'Blocking check "Owned by a team" fails: spec.owner is not set',
+        'Blocking check "Tier assigned" fails: No reliability/tier annotation',
         'An untiered entity does not enforce the gate, so failing blocking checks warn instead of block',
       ],
       enforced: false,

@@ -37,11 +37,29 @@ describe('computeGate', () => {
     expect(result).toEqual({
       decision: 'block',
       reasons: [
-        'Blocking check "oncall" is fail: no on-call key',
-        'Required check "docs" is fail: No docs',
+        'Blocking check "oncall" fails: no on-call key',
+        'Required check "docs" fails: No docs',
       ],
       enforced: true,
     });
+  });
+
+  it('names checks by their title and says what is wrong in words', () => {
+    const result = gate([
+      makeCheckResult('rollback-plan', 'fail', {
+        title: 'Rollback plan',
+        blocking: true,
+        message: 'No attestation recorded',
+      }),
+      makeCheckResult('slo-defined', 'unknown', {
+        title: 'SLO defined',
+        message: 'The SLO file could not be read',
+      }),
+    ]);
+    expect(result.reasons).toEqual([
+      'Blocking check "Rollback plan" fails: No attestation recorded',
+      'Required check "SLO defined" could not be evaluated: The SLO file could not be read',
+    ]);
   });
 
   it('blocks on an unknown blocking check', () => {
@@ -64,7 +82,7 @@ describe('computeGate', () => {
     expect(result).toEqual({
       decision: 'warn',
       reasons: [
-        'Blocking check "oncall" is fail: no on-call key',
+        'Blocking check "oncall" fails: no on-call key',
         'Tier 2 does not enforce the gate, so failing blocking checks warn instead of block',
       ],
       enforced: false,

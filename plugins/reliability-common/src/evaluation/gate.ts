@@ -13,17 +13,24 @@ export interface GateInput {
 const isUnmet = (check: CheckResult) =>
   check.state === 'fail' || check.state === 'unknown';
 
+/**
+ * One reason in people's words, naming the check by the title the policy gives it (the id is in
+ * the report's checks for tools): 'Blocking check "Rollback plan" fails: No attestation recorded'.
+ */
 function reasonFor(check: CheckResult): string {
   const label = check.blocking ? 'Blocking check' : 'Required check';
+  const name = `"${check.title || check.id}"`;
   if (check.state === 'waived') {
     const until = check.waiver
       ? ` until ${formatDay(check.waiver.expiresAt)}`
       : '';
-    return `${label} "${check.id}" is waived${until}: ${
+    return `${label} ${name} is waived${until}: ${
       check.waiver?.justification ?? check.message
     }`;
   }
-  return `${label} "${check.id}" is ${check.state}: ${check.message}`;
+  const outcome =
+    check.state === 'unknown' ? 'could not be evaluated' : 'fails';
+  return `${label} ${name} ${outcome}: ${check.message}`;
 }
 
 /**

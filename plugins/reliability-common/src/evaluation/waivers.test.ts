@@ -15,7 +15,7 @@ describe('applyWaiver', () => {
       state: 'waived',
       underlyingState: 'fail',
       message:
-        'Waived until 2026-12-22 (approved by user:default/sre-lead): Migration to the new cluster first. Underneath it is fail: No attestation recorded',
+        'Waived until 2026-12-22 (approved by user:default/sre-lead): Migration to the new cluster first. Without the waiver it fails: No attestation recorded',
       waiver: {
         id: waiver.id,
         justification: waiver.justification,
@@ -40,7 +40,7 @@ describe('applyWaiver', () => {
       NOW,
     );
     expect(waived.message).toBe(
-      'Waived until 2026-12-22: Migration to the new cluster first. Underneath it is fail: No attestation recorded',
+      'Waived until 2026-12-22: Migration to the new cluster first. Without the waiver it fails: No attestation recorded',
     );
     expect(waived.waiver?.decidedBy).toBeNull();
   });

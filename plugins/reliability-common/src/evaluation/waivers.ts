@@ -1,6 +1,16 @@
 import type { CheckResult, CheckState, Waiver } from '../types';
 import { formatDay } from './format';
 
+/** What the waived check would be without its waiver, in words. */
+const UNDERLYING_WORDS: Record<CheckState, string> = {
+  pass: 'passes',
+  warn: 'passes with a caveat',
+  fail: 'fails',
+  unknown: 'could not be evaluated',
+  'not-applicable': 'does not apply',
+  waived: 'is waived',
+};
+
 /** Only a check that is not met can be waived; a passing one never hides behind a waiver. */
 const WAIVABLE_STATES: readonly CheckState[] = ['fail', 'unknown'];
 
@@ -45,7 +55,9 @@ export function applyWaiver(
     underlyingState: result.state,
     message: `Waived until ${formatDay(waiver.expiresAt)}${approvedBy}: ${
       waiver.justification
-    }. Underneath it is ${result.state}: ${result.message}`,
+    }. Without the waiver it ${UNDERLYING_WORDS[result.state]}: ${
+      result.message
+    }`,
     waiver: {
       id: waiver.id,
       justification: waiver.justification,

@@ -2,6 +2,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { alertApiRef } from '@backstage/core-plugin-api';
 import {
   EntityProvider,
+  entityPresentationApiRef,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
@@ -13,6 +14,7 @@ import {
 import type { RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { reliabilityApiRef, type ReliabilityApi } from '../api';
+import { fixturePresentationApi } from './presentation';
 
 export function mockReliabilityApi(): jest.Mocked<ReliabilityApi> {
   return {
@@ -55,6 +57,7 @@ export async function renderForEntity(
         [reliabilityApiRef, options.api],
         [permissionApiRef, options.permission ?? mockApis.permission()],
         [alertApiRef, alertApi],
+        [entityPresentationApiRef, fixturePresentationApi],
       ]}
     >
       <EntityProvider entity={options.entity}>{element}</EntityProvider>

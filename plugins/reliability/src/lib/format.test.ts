@@ -3,6 +3,7 @@ import {
   daysSince,
   formatAge,
   formatDate,
+  formatDateTime,
   formatErrorBudget,
   formatMinutes,
   formatTarget,
@@ -83,5 +84,23 @@ describe('formatDate', () => {
   it('formats ISO timestamps and leaves other text alone', () => {
     expect(formatDate('2027-01-15T00:00:00Z')).toBe('15 Jan 2027');
     expect(formatDate('soon')).toBe('soon');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('gives the date and the time of day', () => {
+    expect(formatDateTime('2026-12-07T14:05:31.000Z', 'utc')).toBe(
+      '7 Dec 2026, 14:05',
+    );
+  });
+
+  it('shows the moment in the given zone', () => {
+    expect(formatDateTime('2026-12-07T23:30:00.000Z', 'Europe/Berlin')).toBe(
+      '8 Dec 2026, 00:30',
+    );
+  });
+
+  it('returns what it cannot read unchanged', () => {
+    expect(formatDateTime('not a date', 'utc')).toBe('not a date');
   });
 });

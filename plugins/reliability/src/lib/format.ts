@@ -61,3 +61,12 @@ export function formatDate(iso: string): string {
   const date = DateTime.fromISO(iso, { zone: 'utc' });
   return date.isValid ? date.toFormat('d LLL yyyy') : iso;
 }
+
+/**
+ * A moment for people, in their own time zone: "7 Dec 2026, 14:05". Evaluations and history
+ * happen several times a day, so the date alone does not say whether a refresh took effect.
+ */
+export function formatDateTime(iso: string, zone: string = 'local'): string {
+  const date = DateTime.fromISO(iso, { zone });
+  return date.isValid ? date.toFormat('d LLL yyyy, HH:mm') : iso;
+}

@@ -14,7 +14,7 @@ const ref = { kind: 'Component', namespace: 'default', name: 'checkout' };
 async function renderDialog(api = mockReliabilityApi()) {
   const onClose = jest.fn();
   const onSaved = jest.fn();
-  await renderForEntity(
+  const { alertApi } = await renderForEntity(
     <AttestDialog
       entityRef={ref}
       check={capacityReviewState}
@@ -23,7 +23,7 @@ async function renderDialog(api = mockReliabilityApi()) {
     />,
     { entity: checkoutEntity, api },
   );
-  return { api, onClose, onSaved };
+  return { api, onClose, onSaved, alertApi };
 }
 
 jest.setTimeout(30_000);
@@ -49,7 +49,7 @@ describe('AttestDialog', () => {
     const api = mockReliabilityApi();
     const response = { attestation: { id: 'a' }, report: null };
     api.attest.mockResolvedValue(response as any);
-    const { onClose, onSaved } = await renderDialog(api);
+    const { onClose, onSaved, alertApi } = await renderDialog(api);
 
     await fill(
       screen.getByRole('textbox', { name: /Evidence URL/ }),
@@ -67,6 +67,12 @@ describe('AttestDialog', () => {
       evidenceUrl: 'https://docs.example.com/capacity-2026',
       comment: 'Headroom 40% at peak',
       expectedVersion: 0,
+    });
+    expect(alertApi.post).toHaveBeenCalledWith({
+      message:
+        'Attested Capacity review: the check passes until the attestation expires.',
+      severity: 'success',
+      display: 'transient',
     });
   });
 

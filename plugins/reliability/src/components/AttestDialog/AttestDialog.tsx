@@ -38,6 +38,7 @@ export function AttestDialog(props: AttestDialogProps) {
       }),
     onSaved,
     onClose,
+    successMessage: `Attested ${check.title}: the check passes until the attestation expires.`,
   });
 
   return (

@@ -49,7 +49,7 @@ describe('AttestationList', () => {
     expect(
       within(rollback).getByRole('link', { name: /Evidence/ }),
     ).toHaveAttribute('href', 'https://wiki.example.com/checkout/rollback');
-    expect(rollback).toHaveTextContent('user:default/guest, 1 Oct 2026');
+    expect(rollback).toHaveTextContent('Guest User, 1 Oct 2026');
     expect(rollback).toHaveTextContent('1 Oct 2027');
     expect(within(rollback).queryByText('Expired')).not.toBeInTheDocument();
 

@@ -1,4 +1,5 @@
 import type { CompoundEntityRef } from '@backstage/catalog-model';
+import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import { Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
@@ -6,6 +7,7 @@ import Chip from '@material-ui/core/Chip';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
+import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
@@ -21,6 +23,7 @@ import { AttestDialog } from '../AttestDialog';
 import { CheckStateChip } from '../CheckStateChip';
 import { CommentDialog } from '../CommentDialog';
 import { WaiverDialog } from '../WaiverDialog';
+import { useReadableStyles } from '../../lib/readableStyles';
 
 export interface AttestationListProps {
   entityRef: CompoundEntityRef;
@@ -44,6 +47,7 @@ type OpenDialog =
 
 /** Every attested check with its evidence, attester, date and expiry, and the owner's actions. */
 export function AttestationList(props: AttestationListProps) {
+  const readable = useReadableStyles();
   const { entityRef, checks, results, allowed, maxWaiverDays, onChanged } =
     props;
   const api = useApi(reliabilityApiRef);
@@ -60,101 +64,112 @@ export function AttestationList(props: AttestationListProps) {
 
   return (
     <>
-      <Table size="small" aria-label="Attested checks">
-        <TableHead>
-          <TableRow>
-            <TableCell>Check</TableCell>
-            <TableCell>State</TableCell>
-            <TableCell>Evidence</TableCell>
-            <TableCell>Attested</TableCell>
-            <TableCell>Expires</TableCell>
-            <TableCell align="right">Actions</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {checks.map(check => {
-            const result = results.find(r => r.id === check.checkId);
-            const attestation = check.attestation;
-            const expired = attestation && attestation.expiresAt <= now;
-            return (
-              <TableRow
-                key={check.checkId}
-                data-testid={`attested-${check.checkId}`}
-              >
-                <TableCell>{check.title}</TableCell>
-                <TableCell>
-                  {result && (
-                    <CheckStateChip
-                      state={result.state}
-                      underlyingState={result.underlyingState}
-                      size="small"
-                    />
-                  )}
-                </TableCell>
-                <TableCell>
-                  {attestation ? (
-                    <>
-                      <Link to={attestation.evidenceUrl}>Evidence</Link>
-                      {attestation.comment && (
-                        <Typography variant="body2" color="textSecondary">
-                          {attestation.comment}
-                        </Typography>
-                      )}
-                    </>
-                  ) : (
-                    <Typography variant="body2" color="textSecondary">
-                      Not attested
-                    </Typography>
-                  )}
-                </TableCell>
-                <TableCell>
-                  {attestation &&
-                    `${attestation.attestedBy}, ${formatDate(
-                      attestation.attestedAt,
-                    )}`}
-                </TableCell>
-                <TableCell>
-                  {attestation && formatDate(attestation.expiresAt)}
-                  {expired && (
-                    <Chip
-                      size="small"
-                      label="Expired"
-                      color="secondary"
-                      style={{ marginLeft: 8 }}
-                    />
-                  )}
-                </TableCell>
-                <TableCell align="right">
-                  {allowed.attest && (
-                    <Button
-                      size="small"
-                      onClick={() => setDialog({ kind: 'attest', check })}
-                    >
-                      {attestation ? 'Re-attest' : 'Attest'}
-                    </Button>
-                  )}
-                  {allowed.revokeAttestation && attestation && (
-                    <Button
-                      size="small"
-                      onClick={() => setDialog({ kind: 'revoke', check })}
-                    >
-                      Revoke
-                    </Button>
-                  )}
-                  {allowed.requestWaiver && (
-                    <Button
-                      size="small"
-                      onClick={() => setDialog({ kind: 'waiver', check })}
-                    >
-                      Request waiver
-                    </Button>
-                  )}
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
+      <TableContainer>
+        <Table
+          size="small"
+          className={readable.table}
+          aria-label="Attested checks"
+        >
+          <TableHead>
+            <TableRow>
+              <TableCell>Check</TableCell>
+              <TableCell>State</TableCell>
+              <TableCell>Evidence</TableCell>
+              <TableCell>Attested</TableCell>
+              <TableCell>Expires</TableCell>
+              <TableCell align="right">Actions</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {checks.map(check => {
+              const result = results.find(r => r.id === check.checkId);
+              const attestation = check.attestation;
+              const expired = attestation && attestation.expiresAt <= now;
+              return (
+                <TableRow
+                  key={check.checkId}
+                  data-testid={`attested-${check.checkId}`}
+                >
+                  <TableCell>{check.title}</TableCell>
+                  <TableCell>
+                    {result && (
+                      <CheckStateChip
+                        state={result.state}
+                        underlyingState={result.underlyingState}
+                        size="small"
+                      />
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    {attestation ? (
+                      <>
+                        <Link to={attestation.evidenceUrl}>Evidence</Link>
+                        {attestation.comment && (
+                          <Typography variant="body2" color="textSecondary">
+                            {attestation.comment}
+                          </Typography>
+                        )}
+                      </>
+                    ) : (
+                      <Typography variant="body2" color="textSecondary">
+                        Not attested
+                      </Typography>
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    {attestation && (
+                      <>
+                        <EntityDisplayName
+                          entityRef={attestation.attestedBy}
+                          hideIcon
+                        />
+                        , {formatDate(attestation.attestedAt)}
+                      </>
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    {attestation && formatDate(attestation.expiresAt)}
+                    {expired && (
+                      <Chip
+                        size="small"
+                        label="Expired"
+                        color="secondary"
+                        style={{ marginLeft: 8 }}
+                      />
+                    )}
+                  </TableCell>
+                  <TableCell align="right">
+                    {allowed.attest && (
+                      <Button
+                        size="small"
+                        onClick={() => setDialog({ kind: 'attest', check })}
+                      >
+                        {attestation ? 'Re-attest' : 'Attest'}
+                      </Button>
+                    )}
+                    {allowed.revokeAttestation && attestation && (
+                      <Button
+                        size="small"
+                        onClick={() => setDialog({ kind: 'revoke', check })}
+                      >
+                        Revoke
+                      </Button>
+                    )}
+                    {allowed.requestWaiver && (
+                      <Button
+                        size="small"
+                        onClick={() => setDialog({ kind: 'waiver', check })}
+                      >
+                        Request waiver
+                      </Button>
+                    )}
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      </TableContainer>
       {dialog?.kind === 'attest' && (
         <AttestDialog
           entityRef={entityRef}
@@ -178,6 +193,9 @@ export function AttestationList(props: AttestationListProps) {
         title={`Revoke the attestation of ${dialog?.check.title ?? ''}`}
         description="The check fails again until someone attests it anew. The revoked attestation stays in the history."
         confirmLabel="Revoke"
+        successMessage={`Revoked the attestation of ${
+          dialog?.check.title ?? ''
+        }.`}
         commentRequired={false}
         onClose={() => setDialog(undefined)}
         onSubmit={async comment => {

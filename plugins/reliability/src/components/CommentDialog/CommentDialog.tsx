@@ -13,6 +13,8 @@ export interface CommentDialogProps {
   /** Sends the decision; a rejection is shown in the dialog with the backend's message. */
   onSubmit: (comment: string) => Promise<void>;
   onClose: () => void;
+  /** Shown once the decision is saved, e.g. "Approved the waiver of Load test". */
+  successMessage?: string;
 }
 
 /** A confirmation with a comment: approve/reject a waiver, sign off a review, revoke. */
@@ -26,6 +28,7 @@ export function CommentDialog(props: CommentDialogProps) {
     commentRequired,
     onSubmit,
     onClose,
+    successMessage,
   } = props;
   const [comment, setComment] = useState('');
   const [id] = useState(
@@ -47,6 +50,7 @@ export function CommentDialog(props: CommentDialogProps) {
   } = useDialogSubmit({
     valid: !error,
     send: () => onSubmit(comment.trim()),
+    successMessage,
     // The dialog stays mounted between openings: start the next one blank.
     onClose: () => {
       setComment('');

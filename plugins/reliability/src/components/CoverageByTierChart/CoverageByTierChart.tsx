@@ -8,6 +8,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
+import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
@@ -36,6 +37,7 @@ import {
   tierLabel,
 } from '../../lib/coverageFormat';
 import { formatDate } from '../../lib/format';
+import { useReadableStyles } from '../../lib/readableStyles';
 
 /** The stages of adoption, in the order a service usually reaches them. */
 export const TIER_CHART_STAGES: CoverageMeasure[] = [
@@ -55,6 +57,7 @@ export interface CoverageByTierChartProps {
 
 /** Coverage by tier: one bar per stage, and every number linking to its entities. */
 export function CoverageByTierChart(props: CoverageByTierChartProps) {
+  const readable = useReadableStyles();
   const { filter, linkTo } = props;
   const api = useApi(reliabilityApiRef);
   const theme = useTheme();
@@ -117,52 +120,58 @@ export function CoverageByTierChart(props: CoverageByTierChartProps) {
               </BarChart>
             </ResponsiveContainer>
           </div>
-          <Table size="small" aria-label="Coverage by tier">
-            <TableHead>
-              <TableRow>
-                <TableCell>Tier</TableCell>
-                <TableCell align="right">Entities</TableCell>
-                {TIER_CHART_STAGES.map(stage => (
-                  <TableCell key={stage} align="right">
-                    {COVERAGE_MEASURE_LABELS[stage]}
-                  </TableCell>
-                ))}
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {rows.map(row => (
-                <TableRow key={row.key} data-tier={row.key}>
-                  <TableCell component="th" scope="row">
-                    {tierLabel(row.key)}
-                  </TableCell>
-                  <TableCell align="right">
-                    <Link to={linkTo({ tier: tierFilter(row.key) })}>
-                      {row.total}
-                    </Link>
-                  </TableCell>
+          <TableContainer>
+            <Table
+              size="small"
+              className={readable.table}
+              aria-label="Coverage by tier"
+            >
+              <TableHead>
+                <TableRow>
+                  <TableCell>Tier</TableCell>
+                  <TableCell align="right">Entities</TableCell>
                   {TIER_CHART_STAGES.map(stage => (
-                    <TableCell key={stage} align="right" data-stage={stage}>
-                      <Link
-                        to={linkTo({
-                          tier: tierFilter(row.key),
-                          stage,
-                          missing: undefined,
-                        })}
-                        aria-label={`${tierLabel(row.key)}: ${row[stage]} ${
-                          COVERAGE_MEASURE_LABELS[stage]
-                        }`}
-                      >
-                        {row[stage]}
-                      </Link>{' '}
-                      <Typography variant="caption" color="textSecondary">
-                        ({formatShare(row[stage], row.total)})
-                      </Typography>
+                    <TableCell key={stage} align="right">
+                      {COVERAGE_MEASURE_LABELS[stage]}
                     </TableCell>
                   ))}
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+              </TableHead>
+              <TableBody>
+                {rows.map(row => (
+                  <TableRow key={row.key} data-tier={row.key}>
+                    <TableCell component="th" scope="row">
+                      {tierLabel(row.key)}
+                    </TableCell>
+                    <TableCell align="right">
+                      <Link to={linkTo({ tier: tierFilter(row.key) })}>
+                        {row.total}
+                      </Link>
+                    </TableCell>
+                    {TIER_CHART_STAGES.map(stage => (
+                      <TableCell key={stage} align="right" data-stage={stage}>
+                        <Link
+                          to={linkTo({
+                            tier: tierFilter(row.key),
+                            stage,
+                            missing: undefined,
+                          })}
+                          aria-label={`${tierLabel(row.key)}: ${row[stage]} ${
+                            COVERAGE_MEASURE_LABELS[stage]
+                          }`}
+                        >
+                          {row[stage]}
+                        </Link>{' '}
+                        <Typography variant="caption" color="textSecondary">
+                          ({formatShare(row[stage], row.total)})
+                        </Typography>
+                      </TableCell>
+                    ))}
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </TableContainer>
         </>
       )}
     </InfoCard>

@@ -7,7 +7,7 @@ import {
 } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { formatDate } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
 import {
   useReliabilityReport,
   WithReliabilityReport,
@@ -50,7 +50,7 @@ export function EntityReliabilityCard(props: EntityReliabilityCardProps) {
       title="Reliability"
       subheader={
         report?.inScope
-          ? `Evaluated ${formatDate(report.evaluatedAt)}`
+          ? `Evaluated ${formatDateTime(report.evaluatedAt)}`
           : undefined
       }
       variant={variant}

@@ -6,6 +6,7 @@ import Typography from '@material-ui/core/Typography';
 import type { CheckResult } from '@reliability-suite/plugin-reliability-common';
 import { CheckStateChip } from '../CheckStateChip';
 import { needsFix } from '../ReliabilityChecklist';
+import { useReadableStyles } from '../../lib/readableStyles';
 
 export interface ReliabilityGapsProps {
   checks: CheckResult[];
@@ -15,6 +16,7 @@ export interface ReliabilityGapsProps {
 
 /** The required checks that fail or cannot be read, blocking ones first, each with its fix. */
 export function ReliabilityGaps(props: ReliabilityGapsProps) {
+  const readable = useReadableStyles();
   const { checks, limit = 5 } = props;
   const gaps = checks
     .filter(check => check.required && needsFix(check))
@@ -35,6 +37,7 @@ export function ReliabilityGaps(props: ReliabilityGapsProps) {
               <CheckStateChip state={check.state} />
             </Box>
             <ListItemText
+              className={readable.wrapText}
               primary={`${check.title}${check.blocking ? ' (blocking)' : ''}`}
               secondary={check.howToFix || check.message}
             />

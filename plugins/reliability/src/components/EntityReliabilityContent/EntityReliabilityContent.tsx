@@ -1,7 +1,7 @@
 import { InfoCard } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
-import { formatDate } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
 import { GateDecisionPanel } from '../GateDecisionPanel';
 import { MaturityLadder } from '../MaturityLadder';
 import { OnCallAndRunbooks } from '../OnCallAndRunbooks';
@@ -31,7 +31,7 @@ export function EntityReliabilityContent() {
           <Grid item xs={12}>
             <InfoCard
               title="Reliability"
-              subheader={`Evaluated ${formatDate(report.evaluatedAt)}`}
+              subheader={`Evaluated ${formatDateTime(report.evaluatedAt)}`}
               action={
                 <RefreshReportButton entity={entity} onRefreshed={reload} />
               }

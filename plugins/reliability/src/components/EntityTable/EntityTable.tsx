@@ -28,6 +28,7 @@ import { VerdictChip } from '../VerdictChip';
 import type { CoverageViewState } from '../ReliabilityPage/useCoverageView';
 import { saveBlob } from './downloadCsv';
 import { ENTITY_PAGE_SIZE, useEntityPage } from './useEntityPage';
+import { useReadableStyles } from '../../lib/readableStyles';
 
 const FLAGS: Array<[keyof EntityListItem, string]> = [
   ['hasSlo', 'SLO'],
@@ -116,6 +117,7 @@ export interface EntityTableProps {
 
 /** The entities behind the figures: filtered, sorted and paged by the backend; CSV export. */
 export function EntityTable(props: EntityTableProps) {
+  const readable = useReadableStyles();
   const { view } = props;
   const api = useApi(reliabilityApiRef);
   const alertApi = useApi(alertApiRef);
@@ -165,7 +167,7 @@ export function EntityTable(props: EntityTableProps) {
       {state.error && <ResponseErrorPanel error={state.error} />}
       {state.loading && <Progress />}
       <TableContainer>
-        <Table size="small" aria-label="Entities">
+        <Table size="small" className={readable.table} aria-label="Entities">
           <TableHead>
             <TableRow>
               <SortableHeader sort="name" label="Entity" view={view} />

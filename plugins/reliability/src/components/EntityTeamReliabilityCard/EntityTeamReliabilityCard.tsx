@@ -23,6 +23,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../api';
 import { coverageLink } from '../../lib/coverageParams';
 import { formatShare, shortRef } from '../../lib/coverageFormat';
+import { useReadableStyles } from '../../lib/readableStyles';
 
 const CARD_STAGES: CoverageMeasure[] = [
   'withSlo',
@@ -91,9 +92,10 @@ function StageTable(props: {
   owner: string;
   link: (filter: EntityListFilter) => string;
 }) {
+  const readable = useReadableStyles();
   const { team, owner, link } = props;
   return (
-    <Table size="small" aria-label="Team coverage">
+    <Table size="small" className={readable.table} aria-label="Team coverage">
       <TableBody>
         <TableRow>
           <TableCell component="th" scope="row">
@@ -134,8 +136,9 @@ function SubTeamTable(props: {
   rows: CoverageRow[];
   link: (filter: EntityListFilter) => string;
 }) {
+  const readable = useReadableStyles();
   return (
-    <Table size="small" aria-label="Sub-teams">
+    <Table size="small" className={readable.table} aria-label="Sub-teams">
       <TableHead>
         <TableRow>
           <TableCell>Sub-team</TableCell>

@@ -13,6 +13,7 @@ import {
   type MaturityResult,
 } from '@reliability-suite/plugin-reliability-common';
 import { CheckStateChip } from '../CheckStateChip';
+import { useReadableStyles } from '../../lib/readableStyles';
 
 /** Level names of the default policy; the report's names win. */
 export const DEFAULT_MATURITY_LEVEL_NAMES: Record<number, string> =
@@ -39,6 +40,7 @@ export interface MaturityLadderProps {
 
 /** Levels 1..n as a ladder, the current and expected level, and what the next level needs. */
 export function MaturityLadder(props: MaturityLadderProps) {
+  const readable = useReadableStyles();
   const { maturity, checks } = props;
   const names = levelNames(maturity);
   const topLevel = Math.max(
@@ -108,6 +110,7 @@ export function MaturityLadder(props: MaturityLadderProps) {
                     </Box>
                   )}
                   <ListItemText
+                    className={readable.wrapText}
                     primary={check?.title ?? id}
                     secondary={check?.howToFix || check?.message}
                   />

@@ -7,6 +7,7 @@ import { makeStyles, Theme } from '@material-ui/core/styles';
 import ErrorIcon from '@material-ui/icons/Error';
 import WarningIcon from '@material-ui/icons/Warning';
 import type { Problem } from '@reliability-suite/plugin-reliability-common';
+import { useReadableStyles } from '../../lib/readableStyles';
 
 const useStyles = makeStyles((theme: Theme) => ({
   error: { color: theme.palette.error.main },
@@ -30,6 +31,7 @@ export interface ProblemListProps {
 
 /** Problems found in the entity's reliability data, each with where it is and how to fix it. */
 export function ProblemList(props: ProblemListProps) {
+  const readable = useReadableStyles();
   const classes = useStyles();
   if (props.problems.length === 0) {
     return (
@@ -55,6 +57,7 @@ export function ProblemList(props: ProblemListProps) {
               )}
             </ListItemIcon>
             <ListItemText
+              className={readable.wrapText}
               primary={problem.message}
               secondaryTypographyProps={{ component: 'div' }}
               secondary={

@@ -18,7 +18,7 @@ describe('RefreshReportButton', () => {
       }),
     );
     const onRefreshed = jest.fn();
-    await renderForEntity(
+    const { alertApi } = await renderForEntity(
       <RefreshReportButton entity={checkoutEntity} onRefreshed={onRefreshed} />,
       { entity: checkoutEntity, api },
     );
@@ -37,5 +37,10 @@ describe('RefreshReportButton', () => {
     await waitFor(() =>
       expect(screen.getByRole('button', { name: /Refresh/ })).toBeEnabled(),
     );
+    expect(alertApi.post).toHaveBeenCalledWith({
+      message: 'Re-evaluated: readiness 71 / 100, not ready.',
+      severity: 'success',
+      display: 'transient',
+    });
   });
 });

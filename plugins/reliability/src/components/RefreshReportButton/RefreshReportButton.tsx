@@ -8,9 +8,29 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import Button from '@material-ui/core/Button';
 import CircularProgress from '@material-ui/core/CircularProgress';
 import RefreshIcon from '@material-ui/icons/Refresh';
-import { reliabilityRefreshPermission } from '@reliability-suite/plugin-reliability-common';
+import {
+  reliabilityRefreshPermission,
+  type ReliabilityReport,
+  type Verdict,
+} from '@reliability-suite/plugin-reliability-common';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { reliabilityApiRef } from '../../api';
+
+const VERDICT_WORDS: Record<Verdict, string> = {
+  ready: 'ready',
+  'ready-with-waivers': 'ready with waivers',
+  'not-ready': 'not ready',
+};
+
+/** What a refresh found, so the reader knows it ran: "Re-evaluated: readiness 67 / 100, not ready." */
+export function refreshedMessage(report: ReliabilityReport): string {
+  const readiness = report.readiness;
+  if (!readiness) {
+    return 'Re-evaluated: no readiness score for this entity.';
+  }
+  const verdict = VERDICT_WORDS[readiness.verdict];
+  return `Re-evaluated: readiness ${readiness.score} / 100, ${verdict}.`;
+}
 
 export interface RefreshReportButtonProps {
   entity: Entity;
@@ -29,8 +49,13 @@ export function RefreshReportButton(props: RefreshReportButtonProps) {
   });
   const [{ loading }, refresh] = useAsyncFn(async () => {
     try {
-      await api.refresh(getCompoundEntityRef(entity));
+      const report = await api.refresh(getCompoundEntityRef(entity));
       onRefreshed();
+      alertApi.post({
+        message: refreshedMessage(report),
+        severity: 'success',
+        display: 'transient',
+      });
     } catch (error) {
       alertApi.post({
         message: `Could not refresh the reliability report: ${error}`,

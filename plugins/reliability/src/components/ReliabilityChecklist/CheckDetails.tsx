@@ -1,4 +1,5 @@
 import { Link } from '@backstage/core-components';
+import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import type { CheckResult } from '@reliability-suite/plugin-reliability-common';
 import { formatDate } from '../../lib/format';
@@ -29,7 +30,8 @@ export function CheckDetails(props: { check: CheckResult }) {
       )}
       {attestation && (
         <Typography variant="body2" data-testid={`attestation-${check.id}`}>
-          Attested by {attestation.attestedBy} on{' '}
+          Attested by{' '}
+          <EntityDisplayName entityRef={attestation.attestedBy} hideIcon /> on{' '}
           {formatDate(attestation.attestedAt)}, valid until{' '}
           {formatDate(attestation.expiresAt)}
           {attestation.comment && `: “${attestation.comment}”`}{' '}
@@ -38,9 +40,15 @@ export function CheckDetails(props: { check: CheckResult }) {
       )}
       {waiver && (
         <Typography variant="body2" data-testid={`waiver-${check.id}`}>
-          Waiver requested by {waiver.requestedBy}
-          {waiver.decidedBy && `, approved by ${waiver.decidedBy}`}, until{' '}
-          {formatDate(waiver.expiresAt)}: “{waiver.justification}”
+          Waiver requested by{' '}
+          <EntityDisplayName entityRef={waiver.requestedBy} hideIcon />
+          {waiver.decidedBy && (
+            <>
+              , approved by{' '}
+              <EntityDisplayName entityRef={waiver.decidedBy} hideIcon />
+            </>
+          )}
+          , until {formatDate(waiver.expiresAt)}: “{waiver.justification}”
         </Typography>
       )}
     </>

@@ -68,7 +68,7 @@ describe('ReliabilityChecklist', () => {
     await renderInTestApp(<ReliabilityChecklist checks={checks} />);
     const attestation = screen.getByTestId('attestation-rollback-plan');
     expect(attestation).toHaveTextContent(
-      'Attested by user:default/jane.doe on 1 Jun 2026, valid until 1 Jun 2027: “Rolled back release 4.2 in staging in 3 minutes”',
+      'Attested by jane.doe on 1 Jun 2026, valid until 1 Jun 2027: “Rolled back release 4.2 in staging in 3 minutes”',
     );
     expect(
       within(attestation).getByRole('link', { name: /^Evidence/ }),
@@ -80,7 +80,7 @@ describe('ReliabilityChecklist', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.getByTestId('waiver-load-test')).toHaveTextContent(
-      'Waiver requested by user:default/jane.doe, approved by user:default/sre.lead, until 15 Jan 2027: “Load test environment is rebuilt in Q4; peak traffic covered by autoscaling”',
+      'Waiver requested by jane.doe, approved by sre.lead, until 15 Jan 2027: “Load test environment is rebuilt in Q4; peak traffic covered by autoscaling”',
     );
   });
 

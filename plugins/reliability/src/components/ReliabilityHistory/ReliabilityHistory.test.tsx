@@ -41,7 +41,8 @@ describe('ReliabilityHistory', () => {
 
     const newest = await screen.findByTestId('history-12');
     expect(newest).toHaveTextContent('20 Nov 2026');
-    expect(newest).toHaveTextContent('user:default/guest');
+    expect(newest).toHaveTextContent('Guest User');
+    expect(newest).not.toHaveTextContent('user:default/guest');
     expect(newest).toHaveTextContent('Requested waiver · Load test');
     expect(newest).toHaveTextContent('Load-test cluster is being rebuilt');
     expect(screen.getByTestId('history-11')).toHaveTextContent(

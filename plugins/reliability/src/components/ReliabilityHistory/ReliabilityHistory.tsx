@@ -1,10 +1,12 @@
 import type { CompoundEntityRef } from '@backstage/catalog-model';
+import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
+import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
@@ -15,7 +17,8 @@ import type {
 import { useEffect, useState } from 'react';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { reliabilityApiRef } from '../../api';
-import { formatDate } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
+import { useReadableStyles } from '../../lib/readableStyles';
 
 export const HISTORY_ACTION_LABELS: Record<ReviewHistoryAction, string> = {
   'attestation-created': 'Attested',
@@ -39,6 +42,7 @@ export interface ReliabilityHistoryProps {
 
 /** The append-only record of every attestation, waiver and review of the entity. */
 export function ReliabilityHistory(props: ReliabilityHistoryProps) {
+  const readable = useReadableStyles();
   const { entityRef, titles, reloadKey, pageSize = 10 } = props;
   const api = useApi(reliabilityApiRef);
   const [items, setItems] = useState<ReviewHistoryEntry[]>([]);
@@ -76,29 +80,37 @@ export function ReliabilityHistory(props: ReliabilityHistoryProps) {
   }
   return (
     <>
-      <Table size="small" aria-label="Review history">
-        <TableHead>
-          <TableRow>
-            <TableCell>When</TableCell>
-            <TableCell>Who</TableCell>
-            <TableCell>What</TableCell>
-            <TableCell>Comment</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {items.map(item => (
-            <TableRow key={item.id} data-testid={`history-${item.id}`}>
-              <TableCell>{formatDate(item.occurredAt)}</TableCell>
-              <TableCell>{item.actor}</TableCell>
-              <TableCell>
-                {HISTORY_ACTION_LABELS[item.action] ?? item.action}
-                {item.checkId && ` · ${titles[item.checkId] ?? item.checkId}`}
-              </TableCell>
-              <TableCell>{item.comment}</TableCell>
+      <TableContainer>
+        <Table
+          size="small"
+          className={readable.table}
+          aria-label="Review history"
+        >
+          <TableHead>
+            <TableRow>
+              <TableCell>When</TableCell>
+              <TableCell>Who</TableCell>
+              <TableCell>What</TableCell>
+              <TableCell>Comment</TableCell>
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHead>
+          <TableBody>
+            {items.map(item => (
+              <TableRow key={item.id} data-testid={`history-${item.id}`}>
+                <TableCell>{formatDateTime(item.occurredAt)}</TableCell>
+                <TableCell>
+                  <EntityDisplayName entityRef={item.actor} hideIcon />
+                </TableCell>
+                <TableCell>
+                  {HISTORY_ACTION_LABELS[item.action] ?? item.action}
+                  {item.checkId && ` · ${titles[item.checkId] ?? item.checkId}`}
+                </TableCell>
+                <TableCell>{item.comment}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
       {cursor && (
         <Button
           size="small"

@@ -1,3 +1,4 @@
+import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { useState } from 'react';
 import { refusalMessage } from '../../lib/reviewForms';
 
@@ -7,6 +8,11 @@ export interface DialogSubmitOptions<T> {
   send: () => Promise<T>;
   onSaved?: (result: T) => void;
   onClose: () => void;
+  /**
+   * Said once the write is saved ("Attested Load test"): a dialog that just closes leaves
+   * people unsure whether anything happened.
+   */
+  successMessage?: string | ((result: T) => string);
 }
 
 export interface DialogSubmitState {
@@ -32,7 +38,8 @@ export interface DialogSubmitState {
 export function useDialogSubmit<T>(
   options: DialogSubmitOptions<T>,
 ): DialogSubmitState {
-  const { valid, send, onSaved, onClose } = options;
+  const { valid, send, onSaved, onClose, successMessage } = options;
+  const alertApi = useApi(alertApiRef);
   const [submitted, setSubmitted] = useState(false);
   const [sending, setSending] = useState(false);
   const [refusal, setRefusal] = useState<string>();
@@ -54,6 +61,16 @@ export function useDialogSubmit<T>(
       const result = await send();
       onSaved?.(result);
       close();
+      if (successMessage) {
+        alertApi.post({
+          message:
+            typeof successMessage === 'function'
+              ? successMessage(result)
+              : successMessage,
+          severity: 'success',
+          display: 'transient',
+        });
+      }
     } catch (e) {
       setRefusal(refusalMessage(e));
     } finally {

@@ -44,7 +44,7 @@ describe('ReviewPanel', () => {
     await renderPanel({});
     const decided = screen.getByTestId('decided-review');
     expect(decided).toHaveTextContent(
-      'Signed off by user:default/sre-lead on 1 Sep 2026',
+      'Signed off by Sam Reyes on 1 Sep 2026',
     );
     expect(decided).toHaveTextContent('Ready; book the load test');
     expect(decided).toHaveTextContent('Score then 70, now 80');
@@ -58,7 +58,7 @@ describe('ReviewPanel', () => {
     api.decideReview.mockResolvedValue({} as any);
     const { onChanged } = await renderPanel({ api });
     expect(screen.getByTestId('pending-review')).toHaveTextContent(
-      'Review requested by user:default/guest on 21 Nov 2026',
+      'Review requested by Guest User on 21 Nov 2026',
     );
     await userEvent.click(screen.getByRole('button', { name: 'Sign off' }));
     await fill(

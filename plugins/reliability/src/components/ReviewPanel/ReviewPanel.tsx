@@ -1,4 +1,5 @@
 import type { CompoundEntityRef } from '@backstage/catalog-model';
+import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -90,7 +91,8 @@ export function ReviewPanel(props: ReviewPanelProps) {
       {decided && (
         <Box mb={2} data-testid="decided-review">
           <Typography variant="subtitle1">
-            {OUTCOME[decided.status]} by {decided.decidedBy} on{' '}
+            {OUTCOME[decided.status]} by{' '}
+            <EntityDisplayName entityRef={decided.decidedBy!} hideIcon /> on{' '}
             {formatDate(decided.decidedAt!)}
           </Typography>
           {decided.decisionComment && (
@@ -127,7 +129,8 @@ export function ReviewPanel(props: ReviewPanelProps) {
       {pending && (
         <Box mb={2} data-testid="pending-review">
           <Typography variant="subtitle1">
-            Review requested by {pending.requestedBy} on{' '}
+            Review requested by{' '}
+            <EntityDisplayName entityRef={pending.requestedBy} hideIcon /> on{' '}
             {formatDate(pending.requestedAt)}
           </Typography>
           {pending.requestComment && (
@@ -173,6 +176,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
         title="Request a readiness review"
         description="An approver signs it off or rejects it; the sign-off records every check's state."
         confirmLabel="Request review"
+        successMessage="Requested a readiness review: an approver signs it off or rejects it."
         commentRequired={false}
         onClose={() => setDialog(undefined)}
         onSubmit={async comment => {
@@ -193,6 +197,11 @@ export function ReviewPanel(props: ReviewPanelProps) {
             : 'The current state of every check is recorded with your sign-off.'
         }
         confirmLabel={dialog === 'reject' ? 'Reject' : 'Sign off'}
+        successMessage={
+          dialog === 'reject'
+            ? 'Rejected the review: the owners see your comment.'
+            : 'Signed off the review with the state of every check.'
+        }
         commentRequired
         onClose={() => setDialog(undefined)}
         onSubmit={async comment => {

@@ -6,6 +6,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import type { NormalizedSlo } from '@reliability-suite/plugin-reliability-common';
 import { formatErrorBudget, formatTarget } from '../../lib/format';
+import { useReadableStyles } from '../../lib/readableStyles';
 
 const SOURCE_LABELS: Record<NormalizedSlo['source'], string> = {
   openslo: 'OpenSLO',
@@ -22,6 +23,7 @@ export interface SloTableProps {
 
 /** The entity's SLOs: SLI kind, target, window and the error budget as allowed bad time. */
 export function SloTable(props: SloTableProps) {
+  const readable = useReadableStyles();
   const { slos, compact = false } = props;
   if (slos.length === 0) {
     return (
@@ -32,7 +34,11 @@ export function SloTable(props: SloTableProps) {
     );
   }
   return (
-    <Table size="small" aria-label="Service level objectives">
+    <Table
+      size="small"
+      className={readable.table}
+      aria-label="Service level objectives"
+    >
       <TableHead>
         <TableRow>
           <TableCell>SLO</TableCell>

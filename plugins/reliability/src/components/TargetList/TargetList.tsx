@@ -19,6 +19,7 @@ import type {
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../api';
 import { formatRatio } from '../../lib/coverageFormat';
+import { useReadableStyles } from '../../lib/readableStyles';
 
 const useStyles = makeStyles((theme: Theme) => {
   const solid = (background: string) => ({
@@ -50,6 +51,7 @@ function TargetItem(props: {
   target: TargetReport;
   linkFresh: (filter: EntityListFilter) => string;
 }) {
+  const readable = useReadableStyles();
   const { target, linkFresh } = props;
   const classes = useStyles();
   const base = targetFilter(target);
@@ -62,6 +64,7 @@ function TargetItem(props: {
         className={classes[target.status]}
       />
       <ListItemText
+        className={readable.wrapText}
         primary={target.title}
         secondary={
           <>

@@ -15,6 +15,7 @@ describe('TeamCheckHeatmap', () => {
     const api = mockReliabilityApi();
     api.getCoverageHeatmap.mockResolvedValue({
       checkIds: ['owner', 'slo-defined'],
+      checkTitles: { owner: 'Owned by a team', 'slo-defined': 'SLO defined' },
       rows: [
         { key: 'group:default/small', total: 2, cells: {} },
         {
@@ -30,11 +31,17 @@ describe('TeamCheckHeatmap', () => {
     expect(rows[1]).toHaveAttribute('data-owner', 'group:default/big');
     expect(api.getCoverageHeatmap).toHaveBeenCalledWith({ tier: [1] });
     expect(
-      screen.getByTitle('big · slo-defined: 4 failing, 1 waived of 10'),
+      screen.getByRole('columnheader', { name: 'SLO defined' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('columnheader', { name: 'slo-defined' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.getByTitle('big · SLO defined: 4 failing, 1 waived of 10'),
     ).toHaveTextContent('4 (1)');
 
     await userEvent.click(
-      screen.getByRole('link', { name: 'big slo-defined: 4 failing' }),
+      screen.getByRole('link', { name: 'big SLO defined: 4 failing' }),
     );
     await waitFor(() =>
       expect(screen.getByTestId('location')).toHaveTextContent(

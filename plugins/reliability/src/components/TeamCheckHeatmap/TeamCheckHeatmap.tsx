@@ -5,6 +5,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -20,6 +21,7 @@ import type {
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../api';
 import { shortRef } from '../../lib/coverageFormat';
+import { useReadableStyles } from '../../lib/readableStyles';
 
 const useStyles = makeStyles((theme: Theme) => ({
   header: {
@@ -70,6 +72,7 @@ export function TeamCheckHeatmap(props: TeamCheckHeatmapProps) {
         <HeatmapTable
           rows={[...value.rows].sort(byTotal)}
           checkIds={value.checkIds}
+          titles={value.checkTitles ?? {}}
           classes={classes}
           linkTo={linkTo}
         />
@@ -81,20 +84,27 @@ export function TeamCheckHeatmap(props: TeamCheckHeatmapProps) {
 function HeatmapTable(props: {
   rows: HeatmapRow[];
   checkIds: string[];
+  titles: Record<string, string>;
   classes: ReturnType<typeof useStyles>;
   linkTo: (changes: Partial<EntityListFilter>) => string;
 }) {
-  const { rows, checkIds, classes, linkTo } = props;
+  const readable = useReadableStyles();
+  const { rows, checkIds, titles, classes, linkTo } = props;
+  const titleOf = (id: string) => titles[id] ?? id;
   return (
     <TableContainer>
-      <Table size="small" aria-label="Failing checks by team">
+      <Table
+        size="small"
+        className={readable.table}
+        aria-label="Failing checks by team"
+      >
         <TableHead>
           <TableRow>
             <TableCell>Team</TableCell>
             <TableCell align="right">Entities</TableCell>
             {checkIds.map(id => (
-              <TableCell key={id} className={classes.header}>
-                {id}
+              <TableCell key={id} className={classes.header} title={id}>
+                {titleOf(id)}
               </TableCell>
             ))}
           </TableRow>
@@ -103,7 +113,9 @@ function HeatmapTable(props: {
           {rows.map(row => (
             <TableRow key={row.key} data-owner={row.key}>
               <TableCell component="th" scope="row">
-                <Link to={linkTo({ owner: row.key })}>{shortRef(row.key)}</Link>
+                <Link to={linkTo({ owner: row.key })}>
+                  <EntityDisplayName entityRef={row.key} hideIcon />
+                </Link>
               </TableCell>
               <TableCell align="right">{row.total}</TableCell>
               {checkIds.map(id => {
@@ -114,14 +126,14 @@ function HeatmapTable(props: {
                     key={id}
                     className={classes.cell}
                     style={{ backgroundColor: heatColor(share) }}
-                    title={`${shortRef(row.key)} · ${id}: ${
+                    title={`${shortRef(row.key)} · ${titleOf(id)}: ${
                       cell.failing
                     } failing, ${cell.waived} waived of ${row.total}`}
                   >
                     {cell.failing > 0 ? (
                       <Link
                         to={linkTo({ owner: row.key, failingCheck: id })}
-                        aria-label={`${shortRef(row.key)} ${id}: ${
+                        aria-label={`${shortRef(row.key)} ${titleOf(id)}: ${
                           cell.failing
                         } failing`}
                       >

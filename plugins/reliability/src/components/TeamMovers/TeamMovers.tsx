@@ -20,16 +20,19 @@ import type {
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../api';
 import { formatRatio, shortRef } from '../../lib/coverageFormat';
+import { useReadableStyles } from '../../lib/readableStyles';
 
 function Movement(props: {
   movement: TeamMovement;
   linkTo: (changes: Partial<EntityListFilter>) => string;
 }) {
+  const readable = useReadableStyles();
   const { movement, linkTo } = props;
   const sign = movement.delta > 0 ? '+' : '';
   return (
     <ListItem>
       <ListItemText
+        className={readable.wrapText}
         primary={
           <Link to={linkTo({ owner: movement.owner })}>
             {shortRef(movement.owner)}

@@ -47,7 +47,7 @@ describe('WaiverApprovalList', () => {
     expect(item).toHaveTextContent('Awaiting approval');
     expect(item).toHaveTextContent('Load-test cluster is being rebuilt');
     expect(item).toHaveTextContent(
-      'requested by user:default/guest on 20 Nov 2026, until 31 Jan 2027',
+      'requested by Guest User on 20 Nov 2026, until 31 Jan 2027',
     );
   });
 

@@ -1,4 +1,5 @@
 import type { CompoundEntityRef } from '@backstage/catalog-model';
+import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -17,6 +18,7 @@ import { reliabilityApiRef } from '../../api';
 import { formatDate } from '../../lib/format';
 import { CommentDialog } from '../CommentDialog';
 import { WaiverDialog } from '../WaiverDialog';
+import { useReadableStyles } from '../../lib/readableStyles';
 
 export interface WaiverApprovalListProps {
   entityRef: CompoundEntityRef;
@@ -39,6 +41,7 @@ function sameRef(a?: string, b?: string) {
 
 /** Pending and active waivers, with approve/reject for approvers and a request form for owners. */
 export function WaiverApprovalList(props: WaiverApprovalListProps) {
+  const readable = useReadableStyles();
   const { entityRef, checks, allowed, currentUser, approverGroup, onChanged } =
     props;
   const api = useApi(reliabilityApiRef);
@@ -52,9 +55,15 @@ export function WaiverApprovalList(props: WaiverApprovalListProps) {
     <>
       <Box display="flex" alignItems="center" justifyContent="space-between">
         <Typography variant="body2" color="textSecondary">
-          {approverGroup
-            ? `Members of ${approverGroup} approve this entity's waivers.`
-            : 'Waiver approvers approve or reject each request.'}
+          {approverGroup ? (
+            <>
+              Members of{' '}
+              <EntityDisplayName entityRef={approverGroup} hideIcon /> approve
+              this entity's waivers.
+            </>
+          ) : (
+            'Waiver approvers approve or reject each request.'
+          )}
         </Typography>
         {allowed.requestWaiver && (
           <Button
@@ -82,6 +91,7 @@ export function WaiverApprovalList(props: WaiverApprovalListProps) {
                 data-testid={`waiver-${waiver.id}`}
               >
                 <ListItemText
+                  className={readable.wrapText}
                   primary={
                     <>
                       {titleOf(waiver.checkId)}{' '}
@@ -95,14 +105,23 @@ export function WaiverApprovalList(props: WaiverApprovalListProps) {
                   secondary={
                     <>
                       “{waiver.justification}” — requested by{' '}
-                      {waiver.requestedBy} on {formatDate(waiver.requestedAt)},
-                      until {formatDate(waiver.expiresAt)}
-                      {waiver.decidedBy &&
-                        `; approved by ${waiver.decidedBy}${
-                          waiver.decisionComment
-                            ? `: “${waiver.decisionComment}”`
-                            : ''
-                        }`}
+                      <EntityDisplayName
+                        entityRef={waiver.requestedBy}
+                        hideIcon
+                      />{' '}
+                      on {formatDate(waiver.requestedAt)}, until{' '}
+                      {formatDate(waiver.expiresAt)}
+                      {waiver.decidedBy && (
+                        <>
+                          ; approved by{' '}
+                          <EntityDisplayName
+                            entityRef={waiver.decidedBy}
+                            hideIcon
+                          />
+                          {waiver.decisionComment &&
+                            `: “${waiver.decisionComment}”`}
+                        </>
+                      )}
                     </>
                   }
                 />
@@ -155,6 +174,13 @@ export function WaiverApprovalList(props: WaiverApprovalListProps) {
             : 'The check keeps its state; the requester sees your comment.'
         }
         confirmLabel={decision?.action === 'approve' ? 'Approve' : 'Reject'}
+        successMessage={
+          decision
+            ? `${
+                decision.action === 'approve' ? 'Approved' : 'Rejected'
+              } the waiver of ${titleOf(decision.waiver.checkId)}.`
+            : undefined
+        }
         commentRequired
         onClose={() => setDecision(undefined)}
         onSubmit={async comment => {

@@ -59,6 +59,8 @@ export function WaiverDialog(props: WaiverDialogProps) {
       }),
     onSaved,
     onClose,
+    successMessage: () =>
+      `Requested a waiver of ${check?.title}: an approver decides on it.`,
   });
 
   return (
