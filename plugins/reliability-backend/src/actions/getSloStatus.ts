@@ -34,7 +34,7 @@ export function registerGetSloStatusAction(
               target: z.number().describe('A ratio in (0,1), e.g. 0.999'),
               window: z.string().describe('As written, e.g. 28d'),
               errorBudget: z.number(),
-              source: z.enum(['openslo', 'sloth']),
+              source: z.enum(['openslo', 'sloth', 'pyrra', 'nobl9']),
               hasAlerting: z.boolean(),
               status: z
                 .record(z.string(), z.unknown())
