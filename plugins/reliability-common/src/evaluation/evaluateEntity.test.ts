@@ -139,8 +139,8 @@ describe('evaluateEntity', () => {
       defaultPolicy,
     );
     expect(stateOf(evaluation, 'dependencies-tiered')).toBe('not-applicable');
-    // 18 required, 1 not applicable → 17 counted; 6 attested fail → 11/17
-    expect(evaluation.readiness?.score).toBe(65);
+    // 21 required, 1 not applicable → 20 counted; 6 attested fail → 14/20
+    expect(evaluation.readiness?.score).toBe(70);
   });
 
   describe('waivers', () => {

@@ -154,7 +154,7 @@ describe('the error-budget policy in the default policy', () => {
     });
     expect(evaluation.gate?.decision).toBe('block');
     expect(evaluation.gate?.reasons[0]).toBe(
-      'Blocking check "error-budget" is fail: Error budget exhausted: "a" (budget -100%, exhausted since 2026-11-21 08:30 UTC)',
+      'Blocking check "Error budget left" fails: Error budget exhausted: "a" (budget -100%, exhausted since 2026-11-21 08:30 UTC)',
     );
   });
 
