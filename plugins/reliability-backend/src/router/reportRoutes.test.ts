@@ -202,7 +202,7 @@ describe('report routes', () => {
       tier: 0,
       enforced: true,
     });
-    expect(blocked.reasons.join('\n')).toMatch(/slo-defined/);
+    expect(blocked.reasons.join('\n')).toMatch(/SLO defined/);
 
     const warned = await gate('search');
     expect(warned).toMatchObject({

@@ -70,9 +70,12 @@ export class OnCallService {
     now: Date,
     options: { refresh: boolean },
   ): Promise<Array<OnCallLive | null>> {
-    const infos = entities.map(entity =>
-      readOnCall(entity.metadata.annotations ?? {}, []),
-    );
+    const infos = entities.map(entity => {
+      const annotations = entity.metadata.annotations ?? {};
+      const info = readOnCall(annotations, []);
+      // The report hides a PagerDuty integration key; the lookup needs the key itself.
+      return info && { ...info, reference: annotations[info.annotation].trim() };
+    });
     if (infos.every(info => info === null)) {
       return infos.map(() => null);
     }
