@@ -61,3 +61,9 @@ export function formatDate(iso: string): string {
   const date = DateTime.fromISO(iso, { zone: 'utc' });
   return date.isValid ? date.toFormat('d LLL yyyy') : iso;
 }
+
+/** An instant for people, in UTC so everyone reads the same handoff time: "14 Dec 2026, 08:00 UTC". */
+export function formatDateTime(iso: string): string {
+  const date = DateTime.fromISO(iso, { zone: 'utc' });
+  return date.isValid ? date.toFormat("d LLL yyyy, HH:mm 'UTC'") : iso;
+}
