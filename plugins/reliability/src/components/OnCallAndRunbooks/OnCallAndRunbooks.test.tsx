@@ -21,8 +21,9 @@ describe('OnCallAndRunbooks', () => {
     await renderInTestApp(
       <OnCallAndRunbooks report={tier1CheckoutReport} showDashboards />,
     );
-    expect(screen.getByText(/PagerDuty/)).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: /^PABC123/ })).toHaveAttribute(
+    expect(
+      screen.getByRole('link', { name: /^PagerDuty: PABC123/ }),
+    ).toHaveAttribute(
       'href',
       'https://acme.pagerduty.com/service-directory/PABC123',
     );

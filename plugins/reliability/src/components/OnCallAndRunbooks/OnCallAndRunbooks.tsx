@@ -7,17 +7,11 @@ import {
   ANNOTATION_RUNBOOKS_REVIEWED,
   type CheckState,
   type LinkInfo,
-  type OnCallInfo,
   type ReliabilityReport,
 } from '@reliability-suite/plugin-reliability-common';
 import { daysSince, formatAge, formatDate } from '../../lib/format';
-
-const PROVIDER_LABELS: Record<OnCallInfo['provider'], string> = {
-  pagerduty: 'PagerDuty',
-  opsgenie: 'Opsgenie',
-  'splunk-on-call': 'Splunk On-Call',
-  other: 'Rotation',
-};
+import { OnCallDetails } from '../OnCallDetails';
+import { OnCallNow } from '../OnCallNow';
 
 const useStyles = makeStyles((theme: Theme) => ({
   section: { marginBottom: theme.spacing(1.5) },
@@ -31,28 +25,6 @@ const useStyles = makeStyles((theme: Theme) => ({
     color: theme.palette.getContrastText(theme.palette.warning.main),
   },
 }));
-
-function OnCall(props: { oncall: OnCallInfo | null }) {
-  const { oncall } = props;
-  if (!oncall) {
-    return (
-      <Typography variant="body2" color="textSecondary">
-        No on-call rotation. Add a PagerDuty, Opsgenie or Splunk On-Call
-        annotation, or <code>reliability/oncall-rotation</code>.
-      </Typography>
-    );
-  }
-  return (
-    <Typography variant="body2">
-      {PROVIDER_LABELS[oncall.provider]}:{' '}
-      {oncall.url ? (
-        <Link to={oncall.url}>{oncall.reference}</Link>
-      ) : (
-        oncall.reference
-      )}
-    </Typography>
-  );
-}
 
 function LinkList(props: { links: LinkInfo[]; label: string; empty: string }) {
   const classes = useStyles();
@@ -106,11 +78,14 @@ function RunbookFreshness(props: {
 
 export interface OnCallAndRunbooksProps {
   report: ReliabilityReport;
-  /** Also list the dashboards (the Reliability tab does, the overview card does not). */
+  /**
+   * Also list the dashboards and the on-call details: escalation ladder, next 14 days, open
+   * incidents (the Reliability tab does, the overview card does not).
+   */
   showDashboards?: boolean;
 }
 
-/** Who is on call and where the runbooks (and dashboards) are. */
+/** Who is on call now and where the runbooks (and dashboards) are. */
 export function OnCallAndRunbooks(props: OnCallAndRunbooksProps) {
   const { report, showDashboards = false } = props;
   const classes = useStyles();
@@ -121,7 +96,8 @@ export function OnCallAndRunbooks(props: OnCallAndRunbooksProps) {
     <>
       <Box className={classes.section}>
         <Typography variant="subtitle2">On call</Typography>
-        <OnCall oncall={report.oncall} />
+        <OnCallNow oncall={report.oncall} />
+        {showDashboards && <OnCallDetails live={report.oncall?.live} />}
       </Box>
       <Box className={classes.section}>
         <Typography variant="subtitle2">Runbooks</Typography>

@@ -1,0 +1,1 @@
+export { OnCallDetails, type OnCallDetailsProps } from './OnCallDetails';

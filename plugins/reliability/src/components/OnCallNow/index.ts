@@ -1,0 +1,1 @@
+export { OnCallNow, OnCallPersonLine, type OnCallNowProps } from './OnCallNow';
