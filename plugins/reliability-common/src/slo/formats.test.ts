@@ -270,6 +270,31 @@ describe('Sloth on Kubernetes (PrometheusServiceLevel)', () => {
     ]);
   });
 
+  it('names a missing camelCase query by its Kubernetes name', () => {
+    const invalid = parseSloFiles([
+      {
+        location: 'k8s.yaml',
+        text: readFileSync(
+          join(__dirname, '__fixtures__', 'sloth-kubernetes.yaml'),
+          'utf8',
+        ).replace(/ {10}totalQuery: .*\n/, ''),
+      },
+    ]);
+    expect(invalid.slos.map(slo => slo.name)).toEqual([
+      'risky-clients',
+      'requests-availability',
+    ]);
+    expect(invalid.problems).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        path: 'spec.slos[0].sli.events.totalQuery',
+        message: expect.stringMatching(
+          /^k8s\.yaml:18: spec\.slos\[0\]\.sli\.events\.totalQuery: Invalid input/,
+        ),
+      }),
+    ]);
+  });
+
   it('rejects another kind of sloth.slok.dev/v1', () => {
     const result2 = parseSloFiles([
       {
