@@ -33,6 +33,68 @@ function numbers(slos: NormalizedSlo[]) {
   }));
 }
 
+describe('OpenSLO v1 composite objectives over two files', () => {
+  const text = (name: string) =>
+    readFileSync(join(__dirname, '__fixtures__', name), 'utf8');
+  const result = parseSloFiles([
+    { location: 'slos/journey.yaml', text: text('openslo-v1-composite.yaml') },
+    { location: 'slos/slis.yaml', text: text('openslo-v1-slis.yaml') },
+  ]);
+
+  it('reads one SLO per objective, each with its own SLI from the other file', () => {
+    expect(result.problems).toEqual([]);
+    const common = {
+      service: 'checkout',
+      source: 'openslo',
+      sli: 'availability',
+      window: '1Q',
+      windowMinutes: 90 * DAY,
+      budgetingMethod: 'Occurrences',
+      rolling: false,
+      hasAlerting: true,
+    };
+    expect(numbers(result.slos)).toEqual([
+      {
+        ...common,
+        name: 'checkout-journey-basket',
+        target: 0.999,
+        errorBudget: 0.001,
+        allowedBadMinutes: 129.6,
+      },
+      {
+        ...common,
+        name: 'checkout-journey-payment',
+        target: 0.995,
+        errorBudget: 0.005,
+        allowedBadMinutes: 648,
+      },
+    ]);
+  });
+
+  it('rejects the objective whose SLI is in neither file, keeping the other', () => {
+    const invalid = parseSloFiles([
+      {
+        location: 'slos/journey.yaml',
+        text: text('openslo-v1-composite.yaml').replace(
+          'indicatorRef: payment-availability',
+          'indicatorRef: payments',
+        ),
+      },
+      { location: 'slos/slis.yaml', text: text('openslo-v1-slis.yaml') },
+    ]);
+    expect(invalid.slos.map(slo => slo.name)).toEqual([
+      'checkout-journey-basket',
+    ]);
+    expect(invalid.problems).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        file: 'slos/journey.yaml',
+        path: 'spec.objectives[1].indicatorRef',
+      }),
+    ]);
+  });
+});
+
 describe('OpenSLO v1alpha', () => {
   const result = read('openslo-v1alpha.yaml');
 
@@ -266,6 +328,31 @@ describe('Sloth on Kubernetes (PrometheusServiceLevel)', () => {
         severity: 'error',
         document: 0,
         path: 'spec.slos[1].objective',
+      }),
+    ]);
+  });
+
+  it('names a missing camelCase query by its Kubernetes name', () => {
+    const invalid = parseSloFiles([
+      {
+        location: 'k8s.yaml',
+        text: readFileSync(
+          join(__dirname, '__fixtures__', 'sloth-kubernetes.yaml'),
+          'utf8',
+        ).replace(/ {10}totalQuery: .*\n/, ''),
+      },
+    ]);
+    expect(invalid.slos.map(slo => slo.name)).toEqual([
+      'risky-clients',
+      'requests-availability',
+    ]);
+    expect(invalid.problems).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        path: 'spec.slos[0].sli.events.totalQuery',
+        message: expect.stringMatching(
+          /^k8s\.yaml:18: spec\.slos\[0\]\.sli\.events\.totalQuery: Invalid input/,
+        ),
       }),
     ]);
   });

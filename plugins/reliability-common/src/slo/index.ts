@@ -4,11 +4,6 @@ export {
   type ParseSloFileOptions,
 } from './parseSloFile';
 export {
-  parseSloFiles,
-  type SloFileInput,
-  type ParseSloFilesOptions,
-} from './parseSloFiles';
-export {
   parseDuration,
   type ParsedDuration,
   type DurationUnit,
@@ -16,3 +11,5 @@ export {
 export { inferSliKind, isSliKind, SLI_KINDS } from './sliKind';
 export { SLOTH_DEFAULT_WINDOW } from './sloth';
 export { OPENSLO_DEFAULT_WINDOW } from './window';
+export { parseSloFiles, type SloFileText } from './parseSloFiles';
+export type { ParseSloFilesOptions } from './parseSloFiles';

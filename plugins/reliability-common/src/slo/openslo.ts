@@ -24,6 +24,7 @@ const TOLERATED_KINDS = [
   'DataSource',
   'Service',
   'AlertNotificationTarget',
+  'BudgetAdjustment',
 ];
 
 const BUDGETING_METHODS = [

@@ -19,5 +19,7 @@ export function parseSloFile(
   text: string,
   options: ParseSloFileOptions = {},
 ): SloParseResult {
-  return parseFiles([{ file: options.file, text }], options);
+  return parseFiles([{ file: options.file, text }], {
+    maxBytes: options.maxBytes ?? DEFAULT_SLO_FILE_MAX_BYTES,
+  });
 }

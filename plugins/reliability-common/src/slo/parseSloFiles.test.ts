@@ -226,6 +226,38 @@ describe('parseSloFiles', () => {
     expect(result.slos.map(slo => slo.service)).toEqual(['b', 'a1', 'a2']);
   });
 
+  it('returns the SLOs of every file and names each problem by its own file', () => {
+    const sloth = (service: string, name: string, objective: number) =>
+      `version: prometheus/v1\nservice: ${service}\nslos:\n  - name: ${name}\n    objective: ${objective}\n    sli:\n      raw:\n        error_ratio_query: x\n`;
+    const result = parseSloFiles([
+      { location: 'file:/repo/a.yaml', text: sloth('a', 'avail', 99.9) },
+      { location: 'file:/repo/b.yaml', text: sloth('b', 'latency', 100) },
+      { location: 'file:/repo/c.yaml', text: sloth('c', 'errors', 99) },
+    ]);
+    expect(result.slos.map(slo => slo.name)).toEqual(['avail', 'errors']);
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        file: 'file:/repo/b.yaml',
+        severity: 'error',
+        path: 'slos[0].objective',
+      }),
+    ]);
+  });
+
+  it('returns nothing for no files', () => {
+    expect(parseSloFiles([])).toEqual({ slos: [], problems: [] });
+  });
+
+  it('applies no size limit of its own unless asked: the file reader bounds sizes', () => {
+    const padded = `# ${'x'.repeat(2 * 1024 * 1024)}\n${SLI}---\n${SLO.replace(
+      / {2}alertPolicies:[^]*$/,
+      '',
+    )}`;
+    expect(
+      parseSloFiles([{ location: 'big.yaml', text: padded }]).slos,
+    ).toHaveLength(1);
+  });
+
   it('reports a file too large and an empty file, and reads the others', () => {
     const result = parseSloFiles(
       [

@@ -17,14 +17,18 @@ import { parseNobl9Document } from './nobl9';
 /** SLO files above this size are not parsed (1 MiB). */
 export const DEFAULT_SLO_FILE_MAX_BYTES = 1024 * 1024;
 
-export interface SloFileInput {
+/** One SLO file's text and where it was read from. */
+export interface SloFileText {
   /** The file's location, used in problem messages and `Problem.file`. */
   location: string;
   text: string;
 }
 
 export interface ParseSloFilesOptions {
-  /** Files larger than this are reported and not parsed; default 1 MiB. */
+  /**
+   * Files larger than this are reported and not parsed. No limit by default: the SLO file
+   * reader has already bounded each file's size while reading it.
+   */
   maxBytes?: number;
 }
 
@@ -46,7 +50,7 @@ export interface ParsedSlo {
  * field and a how-to-fix; the rest is still read.
  */
 export function parseSloFiles(
-  files: SloFileInput[],
+  files: SloFileText[],
   options: ParseSloFilesOptions = {},
 ): SloParseResult {
   return parseFiles(
@@ -91,7 +95,7 @@ function parse(
   options: ParseSloFilesOptions,
   problems: Problem[],
 ): NormalizedSlo[] {
-  const maxBytes = options.maxBytes ?? DEFAULT_SLO_FILE_MAX_BYTES;
+  const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
   const openSlo: OpenSloDocument[] = [];
   const parsed: ParsedSlo[] = [];
   const contents: FileContent[] = [];

@@ -242,12 +242,13 @@ describe('parseSloFile problems: kinds', () => {
     ]);
   });
 
-  it('tolerates AlertCondition, DataSource, Service and AlertNotificationTarget silently', () => {
+  it('tolerates AlertCondition, DataSource, Service, AlertNotificationTarget and BudgetAdjustment silently', () => {
     const others = [
       'AlertCondition',
       'DataSource',
       'Service',
       'AlertNotificationTarget',
+      'BudgetAdjustment',
     ]
       .map(
         kind =>

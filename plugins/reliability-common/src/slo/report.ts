@@ -31,8 +31,25 @@ export class DocumentReporter {
       lineCounter?: LineCounter;
       /** Prepended to every reported path, e.g. `['slos', 2]` for a Sloth SLO. */
       basePath?: FieldPath;
+      /** Field names as the file writes them, for a reader that renamed fields. */
+      fieldNames?: Readonly<Record<string, string>>;
     },
   ) {}
+
+  /**
+   * This reporter, for a value whose fields were renamed before reading: each reported
+   * path segment found in `fieldNames` is reported by its name in the file.
+   */
+  withFieldNames(
+    fieldNames: Readonly<Record<string, string>>,
+  ): DocumentReporter {
+    const renamed = new DocumentReporter(this.sink, {
+      ...this.options,
+      fieldNames,
+    });
+    renamed.subject = this.subject;
+    return renamed;
+  }
 
   /** A reporter for a part of this document (its paths are relative to `basePath`). */
   child(basePath: FieldPath): DocumentReporter {
@@ -68,7 +85,15 @@ export class DocumentReporter {
     text: string,
     howToFix: string,
   ): void {
-    const path = [...(this.options.basePath ?? []), ...relativePath];
+    const names = this.options.fieldNames;
+    const path = [...(this.options.basePath ?? []), ...relativePath].map(
+      segment =>
+        typeof segment === 'string' &&
+        names &&
+        Object.prototype.hasOwnProperty.call(names, segment)
+          ? names[segment]
+          : segment,
+    );
     const formattedPath = formatPath(path);
     const line = this.lineOf(path);
     const where = `${this.options.file ?? 'SLO file'}${line ? `:${line}` : ''}`;

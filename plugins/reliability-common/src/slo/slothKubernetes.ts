@@ -49,7 +49,13 @@ export function toSlothDocument(
         slos: spec.slos.map(slo => renameSloFields(slo)),
       }),
     },
-    reporter: reporter.child(['spec']),
+    reporter: reporter
+      .child(['spec'])
+      .withFieldNames(
+        Object.fromEntries(
+          Object.entries(RENAMES).map(([camel, snake]) => [snake, camel]),
+        ),
+      ),
   };
 }
 

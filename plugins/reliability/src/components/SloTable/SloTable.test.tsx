@@ -24,6 +24,21 @@ describe('SloTable', () => {
     expect(latency.getByText('Sloth')).toBeInTheDocument();
   });
 
+  it('names the Pyrra and Nobl9 sources', async () => {
+    const [slo] = tier1CheckoutReport.slos;
+    await renderInTestApp(
+      <SloTable
+        slos={[
+          { ...slo, name: 'from-pyrra', source: 'pyrra' },
+          { ...slo, name: 'from-nobl9', source: 'nobl9' },
+        ]}
+      />,
+    );
+    const rows = screen.getAllByRole('row');
+    expect(within(rows[1]).getByText('Pyrra')).toBeInTheDocument();
+    expect(within(rows[2]).getByText('Nobl9')).toBeInTheDocument();
+  });
+
   it('drops the alerting and source columns when compact', async () => {
     await renderInTestApp(<SloTable slos={tier1CheckoutReport.slos} compact />);
     expect(screen.getByText('43.2 min / 30d')).toBeInTheDocument();

@@ -29,7 +29,7 @@ export function SloTable(props: SloTableProps) {
     return (
       <Typography variant="body2" color="textSecondary">
         No valid SLO. Point the <code>reliability/slo-ref</code> annotation at
-        an OpenSLO or Sloth file.
+        an OpenSLO, Sloth, Pyrra or Nobl9 file.
       </Typography>
     );
   }
