@@ -185,7 +185,7 @@ describe('reliability actions over MCP', () => {
   }
 
   async function waitForDemoCatalog() {
-    for (let attempt = 0; attempt < 240; attempt++) {
+    for (let attempt = 0; attempt < 480; attempt++) {
       if ((await demoComponents()).length >= DEMO_COMPONENT_COUNT) {
         return;
       }
