@@ -2,6 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import {
+  type BackstageCredentials,
+  type BackstageUserPrincipal,
   coreServices,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
@@ -19,11 +21,8 @@ import mcpActionsPlugin from '@backstage/plugin-mcp-actions-backend';
 import reliabilityPlugin from '@reliability-suite/plugin-reliability-backend';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import {
-  AuthorizeResult,
-  type PolicyDecision,
-} from '@backstage/plugin-permission-common';
-import { reliabilityWaiverRequestPermission } from '@reliability-suite/plugin-reliability-common';
+import permissionPlugin from '@backstage/plugin-permission-backend';
+import { reliabilityDemoPermissionPolicyModule } from './permissionPolicy';
 
 jest.setTimeout(180_000);
 
@@ -38,44 +37,79 @@ const DEMO_COMPONENT_COUNT = readdirSync(EXAMPLES)
     0,
   );
 
-const OUTSIDER = 'user:default/guest';
+/** A member of checkout-team (examples/org.yaml), which owns checkout-api. */
+const OWNER = 'user:default/alice.chen';
+/** A member of payments-team: not an owner of checkout-api. */
+const OUTSIDER = 'user:default/maria.garcia';
+
+/** Group memberships as examples/org.yaml declares them, for the users the test signs in. */
+const MEMBERSHIPS: Record<string, string[]> = {
+  [OWNER]: ['group:default/checkout-team'],
+  [OUTSIDER]: ['group:default/payments-team'],
+};
 
 /**
- * Permission decisions made in process: the waiver-request permission is denied to
- * OUTSIDER and everything else is allowed. (The demo policy's conditional decisions go
- * through the permission backend's apply-conditions call, which the test backend's mock
- * tokens cannot authenticate; permissionPolicy.test.ts covers that policy itself.)
+ * The user's ownership claims, as the demo's sign-in resolver derives them from the catalog.
  */
-const permissionsFactory = createServiceFactory({
-  service: coreServices.permissions,
+const userInfoFactory = createServiceFactory({
+  service: coreServices.userInfo,
   deps: {},
   factory: () => ({
-    async authorize(requests, options) {
-      const user = (options.credentials.principal as { userEntityRef?: string })
-        .userEntityRef;
-      return requests.map(({ permission }) => ({
-        result:
-          user === OUTSIDER &&
-          permission.name === reliabilityWaiverRequestPermission.name
-            ? AuthorizeResult.DENY
-            : AuthorizeResult.ALLOW,
-      }));
-    },
-    async authorizeConditional(requests) {
-      return requests.map(
-        (): PolicyDecision => ({ result: AuthorizeResult.ALLOW }),
-      );
+    async getUserInfo(credentials) {
+      const { userEntityRef } = credentials.principal as {
+        userEntityRef: string;
+      };
+      return {
+        userEntityRef,
+        ownershipEntityRefs: [
+          userEntityRef,
+          ...(MEMBERSHIPS[userEntityRef] ?? []),
+        ],
+      };
     },
   }),
 });
 
-/** Any other user: the permission allows them to request waivers. */
-const OWNER = 'user:default/alice.chen';
+/**
+ * The test backend's mock tokens drop who acts on a user's behalf: a plugin calling another
+ * for a user arrives as that user alone, which the permission backend rightly refuses for
+ * resource-less and apply-conditions requests. Real Backstage tokens carry the acting plugin
+ * as `actor`; this restores it so the demo permission policy runs as it does in the portal.
+ */
+const httpAuthFactory = createServiceFactory({
+  service: coreServices.httpAuth,
+  deps: { plugin: coreServices.pluginMetadata },
+  factory: ({ plugin }) => {
+    const inner = mockServices.httpAuth({ pluginId: plugin.getId() });
+    return {
+      async credentials(req: any, options?: any) {
+        const credentials: BackstageCredentials = await inner.credentials(
+          req,
+          options,
+        );
+        const onBehalf = String(req.headers.authorization ?? '').match(
+          /^Bearer mock-service-token:(.*)$/,
+        );
+        const principal = credentials.principal as BackstageUserPrincipal;
+        if (onBehalf && principal.type === 'user') {
+          const { sub } = JSON.parse(onBehalf[1]);
+          return {
+            ...credentials,
+            principal: { ...principal, actor: { subject: sub } },
+          } as any;
+        }
+        return credentials;
+      },
+      issueUserCookie: (res: any, options?: any) =>
+        inner.issueUserCookie(res, options),
+    };
+  },
+});
 
 /**
  * The demo backend's actions path end to end: the Reliability Suite registers its actions,
  * the MCP actions backend serves them, and a real MCP client talks to it over streamable
- * HTTP with a user's token, against the demo catalog.
+ * HTTP with a user's token, against the demo catalog and the demo permission policy.
  */
 describe('reliability actions over MCP', () => {
   let backend: Awaited<ReturnType<typeof startTestBackend>>;
@@ -85,13 +119,17 @@ describe('reliability actions over MCP', () => {
     backend = await startTestBackend({
       features: [
         catalogPlugin,
+        permissionPlugin,
+        reliabilityDemoPermissionPolicyModule,
         reliabilityPlugin,
         mcpActionsPlugin,
         actionsRegistryServiceFactory,
         actionsServiceFactory,
-        permissionsFactory,
+        userInfoFactory,
+        httpAuthFactory,
         mockServices.rootConfig.factory({
           data: {
+            permission: { enabled: true },
             backend: { actions: { pluginSources: ['reliability'] } },
             catalog: {
               rules: [
@@ -147,7 +185,7 @@ describe('reliability actions over MCP', () => {
   }
 
   async function waitForDemoCatalog() {
-    for (let attempt = 0; attempt < 240; attempt++) {
+    for (let attempt = 0; attempt < 480; attempt++) {
       if ((await demoComponents()).length >= DEMO_COMPONENT_COUNT) {
         return;
       }
@@ -295,7 +333,7 @@ describe('reliability actions over MCP', () => {
     }
   });
 
-  it('refuses a waiver request from a caller without the permission, and takes one from a caller with it', async () => {
+  it('refuses a waiver request from a caller outside the owning team, and takes one from its member', async () => {
     const waiver = {
       entityRef: 'component:default/checkout-api',
       checkId: 'load-test',
