@@ -13,12 +13,12 @@ import type {
   ReviewWriteResult,
 } from '../services/ReviewService';
 import { parseEntityPath } from './reportRoutes';
+import { withoutNul } from './noNul';
 
 const ENTITY = '/v1/entities/:kind/:namespace/:name';
 const CHECK = `${ENTITY}/checks/:checkId`;
 
-const comment = z
-  .string()
+const comment = withoutNul()
   .trim()
   .max(MAX_REVIEW_COMMENT_LENGTH, {
     message: `must be at most ${MAX_REVIEW_COMMENT_LENGTH} characters`,
@@ -29,8 +29,7 @@ const expectedVersion = z
   .int({ message: 'must be an integer' })
   .min(0, { message: 'must be 0 or more' });
 
-const evidenceUrl = z
-  .string({ message: 'must be a string' })
+const evidenceUrl = withoutNul(z.string({ message: 'must be a string' }))
   .trim()
   .max(2048, { message: 'must be at most 2048 characters' })
   .refine(
@@ -59,7 +58,9 @@ const revokeBody = z.object({
 });
 const waiverBody = z.object({
   justification: requiredComment,
-  expiresAt: z.string({ message: 'must be an ISO 8601 date or date-time' }),
+  expiresAt: withoutNul(
+    z.string({ message: 'must be an ISO 8601 date or date-time' }),
+  ),
   expectedVersion,
 });
 const decisionBody = z.object({ comment: requiredComment, expectedVersion });
