@@ -17,6 +17,7 @@ import type { CoverageService } from '../services/CoverageService';
 import { createCoverageRoutes } from './coverageRoutes';
 import { createReportRoutes } from './reportRoutes';
 import { createReviewRoutes } from './reviewRoutes';
+import { describeRequestErrors, JSON_BODY_LIMIT } from './requestErrors';
 
 /**
  * Everything the plugin's routes need; each sub-router takes the part it uses.
@@ -44,11 +45,12 @@ export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const router = Router();
-  router.use(express.json({ limit: '100kb' }));
+  router.use(express.json({ limit: JSON_BODY_LIMIT }));
 
   router.use(createReportRoutes(options));
   router.use(createReviewRoutes(options));
   router.use(createCoverageRoutes(options));
+  router.use(describeRequestErrors);
 
   return router;
 }

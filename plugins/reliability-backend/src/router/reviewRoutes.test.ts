@@ -180,13 +180,18 @@ describe('review routes: attestations, validation, history', () => {
       .set('Content-Type', 'application/json')
       .send('{"evidenceUrl": "https://wiki.example.com",');
     expect(broken.status).toBe(400);
-    expect(broken.body.error.message).toMatch(/JSON/);
+    expect(broken.body.error.message).toMatch(
+      /^Invalid request body: it is not valid JSON/,
+    );
 
     const huge = await request(server)
       .post(ROLLBACK)
       .set('Authorization', mockCredentials.user.header(OWNER))
       .send({ ...EVIDENCE, comment: 'x'.repeat(200_000), expectedVersion: 0 });
     expect(huge.status).toBe(413);
+    expect(huge.body.error.message).toMatch(
+      /^Invalid request body: it is larger than 100kb/,
+    );
   });
 
   it('answers 401 to unauthenticated writes and 403 with a message to non-owners', async () => {
