@@ -214,6 +214,28 @@ describe('SloFileReader with local files', () => {
     expect(second.slos[0].name).toBe('edited');
   });
 
+  it('in a full run, checks a file again once the check interval has passed', async () => {
+    let now = 0;
+    const shared = reader({ now: () => now });
+    const load = async () =>
+      (
+        await shared.loadMany([entity('./one.yaml', catalogFile())], 1, {
+          reuseRecentFileChecks: true,
+        })
+      )[0].slos[0].name;
+    expect(await load()).toBe('one');
+    await fs.writeFile(mockDir.resolve('repo/one.yaml'), sloth('edited'));
+    await fs.utimes(
+      mockDir.resolve('repo/one.yaml'),
+      new Date(),
+      new Date(Date.now() + 5000),
+    );
+    now = 1_000;
+    expect(await load()).toBe('one');
+    now = 2_500;
+    expect(await load()).toBe('edited');
+  });
+
   it('loads many entities in input order', async () => {
     const results = await reader().loadMany(
       [

@@ -181,13 +181,21 @@ export class SloFileReader implements SloSource {
     reuse: boolean,
   ): Promise<SloReadResult> {
     const known = this.#checks.get(key);
-    const states =
+    let states: FileState[];
+    if (
       reuse &&
       known &&
       this.#options.now() - known.at < this.#options.fileCheckIntervalMs
-        ? known.state
-        : await this.#states(entity);
-    remember(this.#checks, key, { at: this.#options.now(), state: states });
+    ) {
+      states = known.state;
+    } else {
+      states = await this.#states(entity);
+      // Only local checks are kept: a remote state holds its text, and the cache service
+      // already answers remote files without a request while they are fresh.
+      if (states.every(state => state.location.startsWith('file:'))) {
+        remember(this.#checks, key, { at: this.#options.now(), state: states });
+      }
+    }
 
     const location = states.map(state => state.location).join(', ');
     const problems: Problem[] = [];
