@@ -265,6 +265,19 @@ describe('SloFileReader with remote files', () => {
     expect(result.status).toBe('unreachable');
   });
 
+  it('reports a remote read that never answers as unreachable after the timeout', async () => {
+    const readUrl = jest.fn(() => new Promise<never>(() => {}));
+    const result = await new SloFileReader({
+      urlReader: urlReader(readUrl),
+      cache: memoryCache(),
+      readTimeoutMs: 50,
+    }).load(entity('url:https://slo.example.com/hangs.yaml'));
+    expect(result.status).toBe('unreachable');
+    expect(result.problems.map(p => p.message)).toEqual([
+      expect.stringContaining('no answer within 50 ms'),
+    ]);
+  });
+
   it('stops reading a body past maxBytes', async () => {
     const readUrl = jest.fn().mockResolvedValue({
       buffer: jest.fn(),
