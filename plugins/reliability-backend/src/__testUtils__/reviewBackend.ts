@@ -1,10 +1,15 @@
-import type { AuditorServiceEvent } from '@backstage/backend-plugin-api';
+import {
+  createServiceFactory,
+  type AuditorServiceEvent,
+} from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
+import { NotAllowedError } from '@backstage/errors';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   AuthorizeResult,
@@ -57,6 +62,11 @@ export async function startReviewBackend(options: {
   memberships?: Record<string, string[]>;
   policy?: JsonObject;
   knex?: Knex;
+  /**
+   * A service subject whose requests the catalog refuses, as the real catalog refuses a static
+   * token whose access restrictions name only this plugin.
+   */
+  catalogRefuses?: string;
 }) {
   const grants = options.grants ?? DEFAULT_GRANTS;
   const memberships = options.memberships ?? DEFAULT_MEMBERSHIPS;
@@ -109,7 +119,7 @@ export async function startReviewBackend(options: {
   const { server } = await startTestBackend({
     features: [
       reliabilityPlugin,
-      catalogServiceMock.factory({ entities: options.entities }),
+      catalogFactory(options.entities, options.catalogRefuses),
       permissions.factory,
       userInfo.factory,
       auditor.factory,
@@ -135,4 +145,32 @@ export async function startReviewBackend(options: {
   });
 
   return { server, as, events };
+}
+
+function catalogFactory(entities: Entity[], refusedSubject?: string) {
+  if (!refusedSubject) {
+    return catalogServiceMock.factory({ entities });
+  }
+  const catalog = catalogServiceMock({ entities });
+  for (const method of ['getEntityByRef', 'getEntitiesByRefs'] as const) {
+    const read = (catalog[method] as (...args: unknown[]) => unknown).bind(
+      catalog,
+    );
+    (catalog as any)[method] = async (...args: unknown[]) => {
+      const { credentials } = args[args.length - 1] as {
+        credentials: { principal: { subject?: string } };
+      };
+      if (credentials.principal.subject === refusedSubject) {
+        throw new NotAllowedError(
+          "Access to target plugin 'catalog' is not included in token's access restrictions",
+        );
+      }
+      return read(...args);
+    };
+  }
+  return createServiceFactory({
+    service: catalogServiceRef,
+    deps: {},
+    factory: () => catalog,
+  });
 }

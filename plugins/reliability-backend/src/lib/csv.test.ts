@@ -52,9 +52,12 @@ describe('csvField', () => {
     ['＠SUM(A1)', "'＠SUM(A1)"],
     ['﹦1+1', "'﹦1+1"],
     ['−1', "'−1"],
-  ])('neutralises a formula behind whitespace, separators or look-alikes: %j', (value, expected) => {
-    expect(csvField(value)).toBe(expected);
-  });
+  ])(
+    'neutralises a formula behind whitespace, separators or look-alikes: %j',
+    (value, expected) => {
+      expect(csvField(value)).toBe(expected);
+    },
+  );
 
   it('leaves text with a sign later on bare', () => {
     expect(csvField('a=b')).toBe('a=b');

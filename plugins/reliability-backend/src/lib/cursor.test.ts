@@ -16,6 +16,54 @@ describe('page cursors', () => {
     }
   });
 
+  it.each([
+    ['text', 'tier', 5, 'not text'],
+    ['integer', 'name', 'abc', 'not a whole number'],
+    ['integer', 'score', 12.5, 'not a whole number'],
+    ['integer', 'score', 1e308, 'not a whole number'],
+    ['text', 'name', 'a\u0000', 'NUL'],
+  ] as const)(
+    'refuses a %s sort cursor (%s) whose value is %p',
+    (kind, sort, value, message) => {
+      const raw = encodeCursor({
+        sort,
+        order: 'asc',
+        value,
+        entityRef: 'component:default/x',
+      });
+      const decode = () =>
+        decodeCursor(raw, {
+          sort,
+          order: 'asc',
+          value: sort === 'name' && kind === 'text' ? 'text' : kind,
+        });
+      expect(decode).toThrow(InputError);
+      expect(decode).toThrow(message);
+    },
+  );
+
+  it('refuses a NUL in the entity ref, and accepts whole numbers for integer sorts', () => {
+    const nul = encodeCursor({
+      sort: 'name',
+      order: 'asc',
+      value: 'a',
+      entityRef: 'x\u0000',
+    });
+    expect(() => decodeCursor(nul, { sort: 'name', order: 'asc' })).toThrow(
+      'its entity ref contains a NUL character',
+    );
+    const score = encodeCursor({
+      sort: 'score',
+      order: 'desc',
+      value: -1,
+      entityRef: 'component:default/x',
+    });
+    expect(
+      decodeCursor(score, { sort: 'score', order: 'desc', value: 'integer' })
+        .value,
+    ).toBe(-1);
+  });
+
   it('is URL-safe', () => {
     const encoded = encodeCursor({
       sort: 'name',

@@ -11,6 +11,36 @@ export interface PageCursor {
   entityRef: string;
 }
 
+/**
+ * What a sort's cursor value must be: the text of a name, or a small whole number (tier,
+ * score, verdict rank and maturity are integers in SQL; PostgreSQL refuses to compare an
+ * integer column with text, a fraction or a number out of its range).
+ */
+export type CursorValueKind = 'text' | 'integer';
+
+const MAX_CURSOR_INTEGER = 2 ** 31 - 1;
+
+function valueProblem(
+  value: string | number,
+  kind: CursorValueKind | undefined,
+): string | undefined {
+  if (typeof value === 'string' && value.includes('\u0000')) {
+    return 'its value contains a NUL character';
+  }
+  if (kind === 'text' && typeof value !== 'string') {
+    return 'its value is not text, as this sort needs';
+  }
+  if (
+    kind === 'integer' &&
+    (typeof value !== 'number' ||
+      !Number.isInteger(value) ||
+      Math.abs(value) > MAX_CURSOR_INTEGER)
+  ) {
+    return 'its value is not a whole number, as this sort needs';
+  }
+  return undefined;
+}
+
 /** Opaque to clients: base64url of a small JSON array. */
 export function encodeCursor(cursor: PageCursor): string {
   const payload = [cursor.sort, cursor.order, cursor.value, cursor.entityRef];
@@ -24,7 +54,7 @@ export function encodeCursor(cursor: PageCursor): string {
  */
 export function decodeCursor(
   raw: string,
-  expected: { sort: string; order: 'asc' | 'desc' },
+  expected: { sort: string; order: 'asc' | 'desc'; value?: CursorValueKind },
 ): PageCursor {
   let payload: unknown;
   try {
@@ -51,6 +81,14 @@ export function decodeCursor(
   if (sort !== expected.sort || order !== expected.order) {
     throw new InputError(
       `Invalid cursor: it was made for sort=${sort}&order=${order}, not sort=${expected.sort}&order=${expected.order}`,
+    );
+  }
+  const problem = entityRef.includes('\u0000')
+    ? 'its entity ref contains a NUL character'
+    : valueProblem(value, expected.value);
+  if (problem) {
+    throw new InputError(
+      `Invalid cursor: ${problem}; use a nextCursor returned by this API`,
     );
   }
   return { sort, order, value, entityRef };

@@ -12,6 +12,8 @@ import {
 } from '@reliability-suite/plugin-reliability-common';
 import { z } from 'zod';
 import { normalizeEntityRef } from '../lib/entityRefParam';
+import { decodeCursor } from '../lib/cursor';
+import { withoutNul } from './noNul';
 
 /**
  * Query parameters of the coverage endpoints. Lists may be repeated (`tier=0&tier=1`) or
@@ -104,9 +106,9 @@ const entityFilterShape = {
   stage: single(oneOf<CoverageMeasure>(COVERAGE_MEASURES)),
   missing: single(oneOf<CoverageMeasure>(COVERAGE_MEASURES)),
   search: single(
-    z
-      .string({ error: 'must be given once' })
-      .max(100, { error: 'must be at most 100 characters' }),
+    withoutNul(z.string({ error: 'must be given once' })).max(100, {
+      error: 'must be at most 100 characters',
+    }),
   ),
 };
 
@@ -148,16 +150,36 @@ export const moversQuerySchema = z.object({
 
 export const heatmapQuerySchema = z.object(entityFilterShape);
 
-export const entityListQuerySchema = z.object({
-  ...entityFilterShape,
-  ...sortShape,
-  limit: single(integer({ min: 1, max: 200 })).transform(value => value ?? 50),
-  cursor: single(
-    z
-      .string({ error: 'must be given once' })
-      .max(2048, { error: 'is not a cursor returned by this API' }),
-  ),
-});
+export const entityListQuerySchema = z
+  .object({
+    ...entityFilterShape,
+    ...sortShape,
+    limit: single(integer({ min: 1, max: 200 })).transform(
+      value => value ?? 50,
+    ),
+    cursor: single(
+      z
+        .string({ error: 'must be given once' })
+        .max(2048, { error: 'is not a cursor returned by this API' }),
+    ),
+  })
+  .superRefine((query, ctx) => {
+    // A hand-made cursor whose value does not fit the sort is refused here, before SQL.
+    if (query.cursor === undefined) return;
+    try {
+      decodeCursor(query.cursor, {
+        sort: query.sort,
+        order: query.order,
+        value: query.sort === 'name' ? 'text' : 'integer',
+      });
+    } catch (error) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cursor'],
+        message: (error as Error).message.replace(/^Invalid cursor: /, ''),
+      });
+    }
+  });
 
 export const entityCsvQuerySchema = z.object({
   ...entityFilterShape,

@@ -20,6 +20,7 @@ import { createCoverageRoutes } from './coverageRoutes';
 import { createInboxRoutes } from './inboxRoutes';
 import { createReportRoutes } from './reportRoutes';
 import { createReviewRoutes } from './reviewRoutes';
+import { describeRequestErrors, JSON_BODY_LIMIT } from './requestErrors';
 
 /**
  * Everything the plugin's routes need; each sub-router takes the part it uses.
@@ -50,12 +51,13 @@ export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const router = Router();
-  router.use(express.json({ limit: '100kb' }));
+  router.use(express.json({ limit: JSON_BODY_LIMIT }));
 
   router.use(createReportRoutes(options));
   router.use(createReviewRoutes(options));
   router.use(createCoverageRoutes(options));
   router.use(createInboxRoutes(options));
+  router.use(describeRequestErrors);
 
   return router;
 }

@@ -180,13 +180,48 @@ describe('review routes: attestations, validation, history', () => {
       .set('Content-Type', 'application/json')
       .send('{"evidenceUrl": "https://wiki.example.com",');
     expect(broken.status).toBe(400);
-    expect(broken.body.error.message).toMatch(/JSON/);
+    expect(broken.body.error.message).toMatch(
+      /^Invalid request body: it is not valid JSON/,
+    );
 
     const huge = await request(server)
       .post(ROLLBACK)
       .set('Authorization', mockCredentials.user.header(OWNER))
       .send({ ...EVIDENCE, comment: 'x'.repeat(200_000), expectedVersion: 0 });
     expect(huge.status).toBe(413);
+    expect(huge.body.error.message).toMatch(
+      /^Invalid request body: it is larger than 100kb/,
+    );
+  });
+
+  it('lets a CI token restricted to this plugin read review state, history, the latest review and attestations', async () => {
+    const { server } = await startReviewBackend({
+      entities: fixture.entities,
+      catalogRefuses: 'external:ci',
+    });
+    const ci = mockCredentials.service.header({
+      onBehalfOf: mockCredentials.service('external:ci'),
+      targetPluginId: 'reliability',
+    });
+    for (const path of [
+      `${CHECKOUT}/review-state`,
+      `${CHECKOUT}/history`,
+      `${CHECKOUT}/reviews/latest`,
+      `${ROLLBACK}`,
+    ]) {
+      const res = await request(server).get(path).set('Authorization', ci);
+      expect([path, res.status]).toEqual([path, 200]);
+      expectToMatchSpec(res);
+    }
+    const state = await request(server)
+      .get(`${CHECKOUT}/review-state`)
+      .set('Authorization', ci);
+    expect(Object.values(state.body.allowed)).toEqual(Array(6).fill(false));
+    const write = await request(server)
+      .post(ROLLBACK)
+      .set('Authorization', ci)
+      .send({ ...EVIDENCE, expectedVersion: 0 });
+    expect(write.status).toBe(403);
   });
 
   it('answers 401 to unauthenticated writes and 403 with a message to non-owners', async () => {
@@ -204,6 +239,9 @@ describe('review routes: attestations, validation, history', () => {
       .set('Authorization', mockCredentials.service.header())
       .send({ ...EVIDENCE, expectedVersion: 0 });
     expect(service.status).toBe(403);
+    expect(service.body.error.message).toMatch(
+      /^Review writes need a signed-in user/,
+    );
 
     const outsider = await as(OUTSIDER).post(ROLLBACK, {
       ...EVIDENCE,

@@ -1,8 +1,11 @@
 import type {
   AuditorService,
+  AuthService,
+  BackstageCredentials,
+  BackstageUserPrincipal,
   HttpAuthService,
 } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import type { JsonObject } from '@backstage/types';
 import { MAX_REVIEW_COMMENT_LENGTH } from '@reliability-suite/plugin-reliability-common';
 import express, { Request } from 'express';
@@ -13,12 +16,12 @@ import type {
   ReviewWriteResult,
 } from '../services/ReviewService';
 import { parseEntityPath } from './reportRoutes';
+import { withoutNul } from './noNul';
 
 const ENTITY = '/v1/entities/:kind/:namespace/:name';
 const CHECK = `${ENTITY}/checks/:checkId`;
 
-const comment = z
-  .string()
+const comment = withoutNul()
   .trim()
   .max(MAX_REVIEW_COMMENT_LENGTH, {
     message: `must be at most ${MAX_REVIEW_COMMENT_LENGTH} characters`,
@@ -29,8 +32,7 @@ const expectedVersion = z
   .int({ message: 'must be an integer' })
   .min(0, { message: 'must be 0 or more' });
 
-const evidenceUrl = z
-  .string({ message: 'must be a string' })
+const evidenceUrl = withoutNul(z.string({ message: 'must be a string' }))
   .trim()
   .max(2048, { message: 'must be at most 2048 characters' })
   .refine(
@@ -59,7 +61,9 @@ const revokeBody = z.object({
 });
 const waiverBody = z.object({
   justification: requiredComment,
-  expiresAt: z.string({ message: 'must be an ISO 8601 date or date-time' }),
+  expiresAt: withoutNul(
+    z.string({ message: 'must be an ISO 8601 date or date-time' }),
+  ),
   expectedVersion,
 });
 const decisionBody = z.object({ comment: requiredComment, expectedVersion });
@@ -111,6 +115,7 @@ function parse<T extends z.ZodType>(
 
 export interface ReviewRoutesOptions {
   httpAuth: HttpAuthService;
+  auth: Pick<AuthService, 'isPrincipal' | 'getOwnServiceCredentials'>;
   auditor: AuditorService;
   reviews: ReviewService;
 }
@@ -122,7 +127,7 @@ export interface ReviewRoutesOptions {
 export function createReviewRoutes(
   options: ReviewRoutesOptions,
 ): express.Router {
-  const { httpAuth, auditor, reviews } = options;
+  const { httpAuth, auth, auditor, reviews } = options;
   const router = Router();
 
   /** Runs one write as an audit event that succeeds or fails with it. */
@@ -155,19 +160,42 @@ export function createReviewRoutes(
     }
   }
 
-  const userCredentials = (req: Request) =>
-    httpAuth.credentials(req, { allow: ['user'] });
+  // 401 without a token; 403 for a service or CI token, which is authenticated but cannot
+  // write: every review record names the person who made it.
+  const userCredentials = async (
+    req: Request,
+  ): Promise<BackstageCredentials<BackstageUserPrincipal>> => {
+    const credentials = await httpAuth.credentials(req);
+    if (!auth.isPrincipal(credentials, 'user')) {
+      throw new NotAllowedError(
+        'Review writes need a signed-in user, since each record names who made it; a service or CI token can only read review state, history and attestations',
+      );
+    }
+    return credentials;
+  };
+
+  // Reads work for a service caller too (a CI pipeline with a static token restricted to this
+  // plugin). Its token cannot be forwarded to the catalog, so the entity is read with the
+  // plugin's own credentials, as the report and gate do; it gets no write actions.
+  const readerCredentials = async (
+    req: Request,
+  ): Promise<BackstageCredentials> => {
+    const credentials = await httpAuth.credentials(req);
+    return auth.isPrincipal(credentials, 'service')
+      ? auth.getOwnServiceCredentials()
+      : credentials;
+  };
 
   router.get(`${ENTITY}/review-state`, async (req, res) => {
     const entityRef = parseEntityPath(req.params);
-    const credentials = await httpAuth.credentials(req);
+    const credentials = await readerCredentials(req);
     res.json(await reviews.getReviewState(entityRef, credentials));
   });
 
   router.get(`${CHECK}/attestations`, async (req, res) => {
     const entityRef = parseEntityPath(req.params);
     const checkId = parse(checkIdParam, req.params.checkId, 'checkId');
-    const credentials = await httpAuth.credentials(req);
+    const credentials = await readerCredentials(req);
     res.json({
       items: await reviews.listAttestationVersions(
         entityRef,
@@ -286,7 +314,7 @@ export function createReviewRoutes(
 
   router.get(`${ENTITY}/reviews/latest`, async (req, res) => {
     const entityRef = parseEntityPath(req.params);
-    const credentials = await httpAuth.credentials(req);
+    const credentials = await readerCredentials(req);
     res.json(await reviews.getLatestReview(entityRef, credentials));
   });
 
@@ -320,7 +348,7 @@ export function createReviewRoutes(
   router.get(`${ENTITY}/history`, async (req, res) => {
     const entityRef = parseEntityPath(req.params);
     const query = parse(historyQuery, req.query);
-    const credentials = await httpAuth.credentials(req);
+    const credentials = await readerCredentials(req);
     res.json(await reviews.listHistory(entityRef, query, credentials));
   });
 

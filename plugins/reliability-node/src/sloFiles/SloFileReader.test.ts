@@ -214,6 +214,28 @@ describe('SloFileReader with local files', () => {
     expect(second.slos[0].name).toBe('edited');
   });
 
+  it('in a full run, checks a file again once the check interval has passed', async () => {
+    let now = 0;
+    const shared = reader({ now: () => now });
+    const load = async () =>
+      (
+        await shared.loadMany([entity('./one.yaml', catalogFile())], 1, {
+          reuseRecentFileChecks: true,
+        })
+      )[0].slos[0].name;
+    expect(await load()).toBe('one');
+    await fs.writeFile(mockDir.resolve('repo/one.yaml'), sloth('edited'));
+    await fs.utimes(
+      mockDir.resolve('repo/one.yaml'),
+      new Date(),
+      new Date(Date.now() + 5000),
+    );
+    now = 1_000;
+    expect(await load()).toBe('one');
+    now = 2_500;
+    expect(await load()).toBe('edited');
+  });
+
   it('loads many entities in input order', async () => {
     const results = await reader().loadMany(
       [
@@ -241,6 +263,19 @@ describe('SloFileReader with remote files', () => {
     }).load(entity('../../../other/blob/main/slo.yaml', base));
     expect(readUrl).not.toHaveBeenCalled();
     expect(result.status).toBe('unreachable');
+  });
+
+  it('reports a remote read that never answers as unreachable after the timeout', async () => {
+    const readUrl = jest.fn(() => new Promise<never>(() => {}));
+    const result = await new SloFileReader({
+      urlReader: urlReader(readUrl),
+      cache: memoryCache(),
+      readTimeoutMs: 50,
+    }).load(entity('url:https://slo.example.com/hangs.yaml'));
+    expect(result.status).toBe('unreachable');
+    expect(result.problems.map(p => p.message)).toEqual([
+      expect.stringContaining('no answer within 50 ms'),
+    ]);
   });
 
   it('stops reading a body past maxBytes', async () => {

@@ -1,4 +1,3 @@
-import { promises as fs } from 'node:fs';
 import type {
   CacheService,
   LoggerService,
@@ -19,15 +18,13 @@ import {
   type SloLoadResult,
   type SloParseResult,
 } from '@reliability-suite/plugin-reliability-common';
-import { readBoundedFile } from './readBoundedFile';
-import { readBoundedUrl, type RemoteFile } from './readBoundedUrl';
-import { folderProblems, listFolder } from './listFolder';
 import {
-  outside,
-  resolveSloLocations,
-  type SloLocation,
-} from './resolveSloLocations';
-import { describeError, tooLarge, unreadable } from './problems';
+  localFileStates,
+  remoteFileStates,
+  type FileState,
+} from './fileStates';
+import { resolveSloLocations } from './resolveSloLocations';
+import { describeError, unreadable } from './problems';
 
 export const DEFAULT_SLO_CACHE_TTL_SECONDS = 60;
 export const DEFAULT_SLO_READ_TIMEOUT_MS = 10_000;
@@ -76,22 +73,6 @@ export interface SloFileReaderOptions {
   /** How long a local file's last check is trusted by `reuseRecentFileChecks`. */
   fileCheckIntervalMs?: number;
   now?: () => number;
-}
-
-/** One file's state: its version (to key the parse) and how to get its text. */
-type FileState =
-  | { location: string; version: string; text: () => Promise<FileText> }
-  | { location: string; problem: Problem; unreachable: boolean };
-type FileText = { text: string } | { problem: Problem; unreachable: boolean };
-
-/** A target outside the directories it may read; carries the problem to report. */
-class OutsideError extends Error {
-  readonly problem: Problem;
-  constructor(ref: string, target: string) {
-    const { problem } = outside(ref, target);
-    super(problem.message);
-    this.problem = problem;
-  }
 }
 
 /**
@@ -200,13 +181,21 @@ export class SloFileReader implements SloSource {
     reuse: boolean,
   ): Promise<SloReadResult> {
     const known = this.#checks.get(key);
-    const states =
+    let states: FileState[];
+    if (
       reuse &&
       known &&
       this.#options.now() - known.at < this.#options.fileCheckIntervalMs
-        ? known.state
-        : await this.#states(entity);
-    remember(this.#checks, key, { at: this.#options.now(), state: states });
+    ) {
+      states = known.state;
+    } else {
+      states = await this.#states(entity);
+      // Only local checks are kept: a remote state holds its text, and the cache service
+      // already answers remote files without a request while they are fresh.
+      if (states.every(state => state.location.startsWith('file:'))) {
+        remember(this.#checks, key, { at: this.#options.now(), state: states });
+      }
+    }
 
     const location = states.map(state => state.location).join(', ');
     const problems: Problem[] = [];
@@ -259,182 +248,13 @@ export class SloFileReader implements SloSource {
           '';
         states.push({ location, problem: resolved.problem, unreachable: true });
       } else if (resolved.type === 'file') {
-        states.push(...(await this.#localStates(resolved)));
+        states.push(...(await localFileStates(resolved, this.#options)));
       } else {
-        states.push(...(await this.#remoteStates(resolved)));
+        states.push(...(await remoteFileStates(resolved, this.#options)));
       }
     }
     return states;
   }
-
-  async #localStates(location: SloLocation): Promise<FileState[]> {
-    const problemState = (
-      error: unknown,
-      path = location.target,
-    ): FileState => ({
-      location: `file:${path}`,
-      problem:
-        error instanceof OutsideError
-          ? error.problem
-          : unreadable(`file:${path}`, describeError(error)),
-      unreachable: true,
-    });
-    let real: string;
-    try {
-      real = await this.#inside(location);
-    } catch (error) {
-      return [problemState(error)];
-    }
-    if (!location.folder) {
-      return [await this.#localFile(location.target, real)];
-    }
-    try {
-      const listed = await listFolder(real, this.#options.maxFolderFiles);
-      const files = await Promise.all(
-        listed.names.map(async name => {
-          const path = `${location.target}${name}`;
-          try {
-            return await this.#localFile(
-              path,
-              await this.#inside({ ...location, target: path, folder: false }),
-            );
-          } catch (error) {
-            return problemState(error, path);
-          }
-        }),
-      );
-      const problems = listed
-        .problems(`file:${location.target}`)
-        .map(problem => ({
-          location: `file:${location.target}`,
-          problem,
-          unreachable: listed.names.length === 0,
-        }));
-      return [...problems, ...files];
-    } catch (error) {
-      return [problemState(error)];
-    }
-  }
-
-  /** The real path of a local target, when it lies inside the directories it may read. */
-  async #inside(location: SloLocation): Promise<string> {
-    const real = await fs.realpath(location.target);
-    if (!location.roots) {
-      return real;
-    }
-    for (const root of location.roots) {
-      const realRoot = await fs.realpath(root).catch(() => undefined);
-      if (realRoot && `${real}/`.startsWith(withSlash(realRoot))) {
-        return real;
-      }
-    }
-    throw new OutsideError(location.ref, location.target);
-  }
-
-  async #localFile(path: string, real: string): Promise<FileState> {
-    const location = `file:${path}`;
-    const stat = await fs.stat(real).catch(error => ({ error }));
-    if ('error' in stat) {
-      return {
-        location,
-        problem: unreadable(location, describeError(stat.error)),
-        unreachable: true,
-      };
-    }
-    if (!stat.isFile()) {
-      return {
-        location,
-        problem: unreadable(location, 'is not a regular file'),
-        unreachable: true,
-      };
-    }
-    const maxBytes = this.#options.maxBytes;
-    return {
-      location,
-      version: `${stat.mtimeMs}:${stat.size}:${stat.ino}`,
-      text: async () => {
-        const read = await readBoundedFile(real, maxBytes).catch(error => ({
-          kind: 'error' as const,
-          error,
-        }));
-        switch (read.kind) {
-          case 'text':
-            return { text: read.text };
-          case 'too-large':
-            return {
-              problem: tooLarge(location, maxBytes),
-              unreachable: false,
-            };
-          case 'not-a-file':
-            return {
-              problem: unreadable(location, 'is not a regular file'),
-              unreachable: true,
-            };
-          default:
-            return {
-              problem: unreadable(location, describeError(read.error)),
-              unreachable: true,
-            };
-        }
-      },
-    };
-  }
-
-  async #remoteStates(location: SloLocation): Promise<FileState[]> {
-    if (!location.folder) {
-      const file = await readBoundedUrl(location.target, this.#options);
-      return [remoteState(location.target, file)];
-    }
-    let urls: string[];
-    try {
-      // The UrlReader lists a remote folder by glob; names are filtered again below.
-      const found = await this.#options.urlReader.search(
-        `${location.target}*.y*ml`,
-      );
-      urls = found.files
-        .map(file => file.url)
-        .filter(url => isYamlIn(location.target, url))
-        .sort();
-    } catch (error) {
-      return [
-        {
-          location: location.target,
-          problem: unreadable(location.target, describeError(error)),
-          unreachable: true,
-        },
-      ];
-    }
-    const states: FileState[] = folderProblems(
-      location.target,
-      urls.length,
-      this.#options.maxFolderFiles,
-    ).map(problem => ({
-      location: location.target,
-      problem,
-      unreachable: urls.length === 0,
-    }));
-    for (const url of urls.slice(0, this.#options.maxFolderFiles)) {
-      states.push(remoteState(url, await readBoundedUrl(url, this.#options)));
-    }
-    return states;
-  }
-}
-
-function isYamlIn(folder: string, url: string): boolean {
-  return (
-    url.startsWith(folder) && /^[^/]+\.ya?ml$/i.test(url.slice(folder.length))
-  );
-}
-
-function remoteState(url: string, file: RemoteFile): FileState {
-  if ('problem' in file) {
-    return { location: url, ...file };
-  }
-  return { location: url, version: file.version, text: async () => file.read };
-}
-
-function withSlash(path: string): string {
-  return path.endsWith('/') ? path : `${path}/`;
 }
 
 function remember<V>(map: Map<string, V>, key: string, value: V) {

@@ -51,18 +51,31 @@ export async function readBoundedUrl(
   }
   let entry: CachedRemote;
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), options.readTimeoutMs);
+  let timer: NodeJS.Timeout | undefined;
+  // Not every UrlReader honours the signal: the timeout also rejects on its own.
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new Error('timed out'));
+    }, options.readTimeoutMs);
+  });
   try {
-    const response = await options.urlReader.readUrl(url, {
-      ...(previous?.etag && { etag: previous.etag }),
-      signal: controller.signal,
-    });
-    const text = await bodyText(response, options.maxBytes).catch(error => {
-      if (error instanceof TooLargeError) {
-        return null;
-      }
-      throw error;
-    });
+    const response = await Promise.race([
+      options.urlReader.readUrl(url, {
+        ...(previous?.etag && { etag: previous.etag }),
+        signal: controller.signal,
+      }),
+      timeout,
+    ]);
+    const text = await Promise.race([
+      bodyText(response, options.maxBytes).catch(error => {
+        if (error instanceof TooLargeError) {
+          return null;
+        }
+        throw error;
+      }),
+      timeout,
+    ]);
     entry = { fetchedAt: options.now(), etag: response.etag ?? null, text };
   } catch (error) {
     const name = (error as Error | undefined)?.name;
