@@ -1,7 +1,11 @@
 import type {
+  BurningSlo,
+  SloHistoryPoint,
   SloState,
   SloStatus,
 } from '@reliability-suite/plugin-reliability-common';
+
+export type { SloHistoryPoint };
 
 /** A stored latest status, with when its SLO's history last got a point. */
 export interface StoredSloStatus {
@@ -16,14 +20,6 @@ export interface SloStatusWrite {
   status: SloStatus;
   /** Also append the figures to the SLO's history (the caller thins the history). */
   appendHistory: boolean;
-}
-
-/** A point of an SLO's history. */
-export interface SloHistoryPoint {
-  measuredAt: string;
-  state: SloState;
-  sli: number | null;
-  errorBudgetRemaining: number | null;
 }
 
 /** The latest live status of every SLO and its history (owned by DatabaseSloStatusStore). */
@@ -48,6 +44,8 @@ export interface SloStatusStore {
   ): Promise<SloHistoryPoint[]>;
   /** Counts of latest statuses by state, over all entities (for the leads page). */
   countByState(): Promise<Partial<Record<SloState, number>>>;
+  /** SLOs exhausted, critical or warning now: exhausted first, then by budget left. */
+  listBurning(limit: number): Promise<BurningSlo[]>;
   /** Drops history points measured before `before`; returns how many. */
   deleteHistoryBefore(before: string): Promise<number>;
 }

@@ -10,6 +10,7 @@ import {
   withSince,
   type SloLoadResult,
   type SloStatus,
+  type SloStatusOverview,
 } from '@reliability-suite/plugin-reliability-common';
 import type {
   SloHistoryPoint,
@@ -35,8 +36,9 @@ export interface SloStatusReader {
   ): Promise<Map<string, Map<string, SloStatus>>>;
 }
 
-/** What the history endpoint reads. */
+/** What the history and overview endpoints read. */
 export interface SloHistoryReader {
+  getOverview(limit: number): Promise<SloStatusOverview>;
   getHistory(
     entityRef: string,
     sloName: string,
@@ -138,8 +140,13 @@ export class SloStatusService
     return this.#store.getHistory(entityRef, sloName, since.toISOString());
   }
 
-  countByState() {
-    return this.#store.countByState();
+  /** How many SLOs are in each state, and the ones burning now (the leads page). */
+  async getOverview(limit: number): Promise<SloStatusOverview> {
+    const [counts, burning] = await Promise.all([
+      this.#store.countByState(),
+      this.#store.listBurning(limit),
+    ]);
+    return { measured: true, counts, burning };
   }
 
   async deleteHistoryBefore(before: Date): Promise<number> {
