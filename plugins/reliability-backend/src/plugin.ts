@@ -144,7 +144,8 @@ export const reliabilityPlugin = createBackendPlugin({
         const reports = new ReportService({
           resultStore,
           evaluator: evaluation,
-          measureEntity: sloStatuses && (entity => sloStatuses.measureEntity(entity)),
+          measureEntity:
+            sloStatuses && (entity => sloStatuses.measureEntity(entity)),
         });
 
         await scheduler.scheduleTask({

@@ -50,7 +50,12 @@ describe('DatabaseSloStatusStore', () => {
           {
             entityRef: ENTITY,
             sloName: 'a',
-            status: status('ok', '2026-12-07T10:00:00.000Z', undefined, '2026-12-06T00:00:00.000Z'),
+            status: status(
+              'ok',
+              '2026-12-07T10:00:00.000Z',
+              undefined,
+              '2026-12-06T00:00:00.000Z',
+            ),
             appendHistory: true,
           },
           {
@@ -77,7 +82,12 @@ describe('DatabaseSloStatusStore', () => {
       expect([...latest.keys()]).toEqual(['component:default/checkout']);
       const checkout = latest.get('component:default/checkout')!;
       expect(checkout.get('a')).toEqual({
-        status: status('ok', '2026-12-07T10:00:00.000Z', undefined, '2026-12-06T00:00:00.000Z'),
+        status: status(
+          'ok',
+          '2026-12-07T10:00:00.000Z',
+          undefined,
+          '2026-12-06T00:00:00.000Z',
+        ),
         historyAt: '2026-12-07T10:00:00.000Z',
       });
       expect(checkout.get('b')).toEqual({

@@ -151,7 +151,14 @@ export class DatabaseSloStatusStore implements SloStatusStore {
   async listBurning(limit: number): Promise<BurningSlo[]> {
     const rows = await this.db(LATEST)
       .whereIn('state', ['exhausted', 'critical', 'warning'])
-      .select('entity_ref', 'slo_name', 'state', 'status_json', 'since', 'measured_at')
+      .select(
+        'entity_ref',
+        'slo_name',
+        'state',
+        'status_json',
+        'since',
+        'measured_at',
+      )
       .orderByRaw(
         "case state when 'exhausted' then 0 when 'critical' then 1 else 2 end",
       )

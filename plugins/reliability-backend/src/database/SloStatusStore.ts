@@ -32,10 +32,7 @@ export interface SloStatusStore {
    * Stores the measurements of whole entities: each listed entity's statuses replace its
    * previous ones, so an SLO removed from its file loses its status.
    */
-  writeEntities(
-    entityRefs: string[],
-    writes: SloStatusWrite[],
-  ): Promise<void>;
+  writeEntities(entityRefs: string[], writes: SloStatusWrite[]): Promise<void>;
   /** History points of one SLO from `since`, oldest first. */
   getHistory(
     entityRef: string,

@@ -56,9 +56,7 @@ describe('migrations', () => {
 
       // Back to a row per check; a summary does not tell fail from unknown. Later
       // migrations are undone first.
-      while (
-        (await knex.migrate.currentVersion(config)) >= '20261122500300'
-      ) {
+      while ((await knex.migrate.currentVersion(config)) >= '20261122500300') {
         await knex.migrate.down(config);
       }
       await expect(

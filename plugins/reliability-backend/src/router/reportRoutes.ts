@@ -252,9 +252,7 @@ export function createReportRoutes(
       .object({ limit: z.coerce.number().int().min(1).max(500).optional() })
       .safeParse(req.query);
     if (!query.success) {
-      throw new InputError(
-        `Invalid limit: ${query.error.issues[0].message}`,
-      );
+      throw new InputError(`Invalid limit: ${query.error.issues[0].message}`);
     }
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     if (!options.sloHistory) {

@@ -66,9 +66,7 @@ type Planned = {
  * thinned history. Queries of all SLOs on one instance are de-duplicated and batched; an
  * instance that cannot be reached makes its SLOs `unavailable` with the reason.
  */
-export class SloStatusService
-  implements SloStatusReader, SloHistoryReader
-{
+export class SloStatusService implements SloStatusReader, SloHistoryReader {
   readonly #settings: PrometheusSettings;
   readonly #store: SloStatusStore;
   readonly #clients: Map<string, PrometheusClient>;
