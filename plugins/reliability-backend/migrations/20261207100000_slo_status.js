@@ -33,7 +33,9 @@ exports.up = async function up(knex) {
     table
       .string('state', 32)
       .notNullable()
-      .comment('exhausted, critical, warning, ok, no-data, unavailable, not-measured');
+      .comment(
+        'exhausted, critical, warning, ok, no-data, unavailable, not-measured',
+      );
     table
       .text('status_json')
       .notNullable()
@@ -52,7 +54,9 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('reliability_slo_status_history', table => {
-    table.comment('Thinned history of the live figures of each SLO, for burn-down charts');
+    table.comment(
+      'Thinned history of the live figures of each SLO, for burn-down charts',
+    );
     table.string('entity_ref', 255).notNullable();
     table.string('slo_name', 255).notNullable();
     table.string('measured_at', 32).notNullable().comment('ISO timestamp');

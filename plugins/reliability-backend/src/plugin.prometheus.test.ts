@@ -1,7 +1,4 @@
-import {
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { reliabilityPlugin } from './plugin';
@@ -50,6 +47,10 @@ describe('live SLO status through the plugin', () => {
     );
     expect(history.status).toBe(200);
     expect(history.body).toMatchObject({ measured: false, points: [] });
+    const overview = await request(server).get(
+      '/api/reliability/v1/slo-status',
+    );
+    expect(overview.body).toEqual({ measured: false, counts: {}, burning: [] });
   });
 
   it('turns an unreachable instance into unavailable statuses on refresh, never a 500', async () => {
@@ -90,6 +91,16 @@ describe('live SLO status through the plugin', () => {
         errorBudgetRemaining: null,
       },
     ]);
+    const overview = await request(server).get(
+      '/api/reliability/v1/slo-status?limit=5',
+    );
+    expect(overview.status).toBe(200);
+    expectToMatchSpec(overview);
+    expect(overview.body).toEqual({
+      measured: true,
+      counts: { unavailable: 1 },
+      burning: [],
+    });
   });
 
   it('answers 400 naming the field for a bad history request', async () => {

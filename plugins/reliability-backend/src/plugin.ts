@@ -190,7 +190,8 @@ export const reliabilityPlugin = createBackendPlugin({
         const reports = new ReportService({
           resultStore,
           evaluator: evaluation,
-          measureEntity: sloStatuses && (entity => sloStatuses.measureEntity(entity)),
+          measureEntity:
+            sloStatuses && (entity => sloStatuses.measureEntity(entity)),
         });
 
         // A run left unfinished belongs to a backend that stopped mid-run.

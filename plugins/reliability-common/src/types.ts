@@ -340,3 +340,39 @@ export interface SloStatus {
   /** The SLI's error ratio over the last hour in the instance's graph page. */
   graphUrl?: string;
 }
+
+/** A point of an SLO's live-status history (`GET .../slos/{slo}/history`). */
+export interface SloHistoryPoint {
+  measuredAt: string;
+  state: SloState;
+  sli: number | null;
+  errorBudgetRemaining: number | null;
+}
+
+/** `GET /v1/entities/{kind}/{namespace}/{name}/slos/{slo}/history`. */
+export interface SloHistoryResponse {
+  entityRef: string;
+  slo: string;
+  since: string;
+  /** False when no Prometheus is configured. */
+  measured: boolean;
+  points: SloHistoryPoint[];
+}
+
+/** An SLO whose budget is exhausted or burning fast enough to alert. */
+export interface BurningSlo {
+  entityRef: string;
+  slo: string;
+  state: 'exhausted' | 'critical' | 'warning';
+  errorBudgetRemaining: number | null;
+  since: string;
+  measuredAt: string;
+}
+
+/** `GET /v1/slo-status`: how many SLOs are in each state, and those burning now. */
+export interface SloStatusOverview {
+  /** False when no Prometheus is configured. */
+  measured: boolean;
+  counts: Partial<Record<SloState, number>>;
+  burning: BurningSlo[];
+}

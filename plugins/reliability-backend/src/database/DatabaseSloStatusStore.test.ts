@@ -50,7 +50,12 @@ describe('DatabaseSloStatusStore', () => {
           {
             entityRef: ENTITY,
             sloName: 'a',
-            status: status('ok', '2026-12-07T10:00:00.000Z', undefined, '2026-12-06T00:00:00.000Z'),
+            status: status(
+              'ok',
+              '2026-12-07T10:00:00.000Z',
+              undefined,
+              '2026-12-06T00:00:00.000Z',
+            ),
             appendHistory: true,
           },
           {
@@ -77,7 +82,12 @@ describe('DatabaseSloStatusStore', () => {
       expect([...latest.keys()]).toEqual(['component:default/checkout']);
       const checkout = latest.get('component:default/checkout')!;
       expect(checkout.get('a')).toEqual({
-        status: status('ok', '2026-12-07T10:00:00.000Z', undefined, '2026-12-06T00:00:00.000Z'),
+        status: status(
+          'ok',
+          '2026-12-07T10:00:00.000Z',
+          undefined,
+          '2026-12-06T00:00:00.000Z',
+        ),
         historyAt: '2026-12-07T10:00:00.000Z',
       });
       expect(checkout.get('b')).toEqual({
@@ -95,6 +105,16 @@ describe('DatabaseSloStatusStore', () => {
         'no-data': 1,
         exhausted: 1,
       });
+      expect(await store.listBurning(10)).toEqual([
+        {
+          entityRef: 'component:default/other',
+          slo: 'a',
+          state: 'exhausted',
+          errorBudgetRemaining: 0.5,
+          since: '2026-12-07T10:00:00.000Z',
+          measuredAt: '2026-12-07T10:00:00.000Z',
+        },
+      ]);
 
       // A second measurement without "b" (removed from the file) drops it, and keeps
       // when "a" last got a history point.
@@ -119,6 +139,14 @@ describe('DatabaseSloStatusStore', () => {
         warning: 1,
         exhausted: 1,
       });
+      // Exhausted first, then critical, then warning.
+      expect(
+        (await store.listBurning(10)).map(b => [b.entityRef, b.state]),
+      ).toEqual([
+        ['component:default/other', 'exhausted'],
+        ['component:default/checkout', 'warning'],
+      ]);
+      expect(await store.listBurning(1)).toHaveLength(1);
     },
   );
 

@@ -1,5 +1,6 @@
 import type { DatabaseService } from '@backstage/backend-plugin-api';
 import type {
+  BurningSlo,
   SloState,
   SloStatus,
 } from '@reliability-suite/plugin-reliability-common';
@@ -145,6 +146,34 @@ export class DatabaseSloStatusStore implements SloStatusStore {
     return Object.fromEntries(
       rows.map(row => [row.state as SloState, Number(row.count)]),
     );
+  }
+
+  async listBurning(limit: number): Promise<BurningSlo[]> {
+    const rows = await this.db(LATEST)
+      .whereIn('state', ['exhausted', 'critical', 'warning'])
+      .select(
+        'entity_ref',
+        'slo_name',
+        'state',
+        'status_json',
+        'since',
+        'measured_at',
+      )
+      .orderByRaw(
+        "case state when 'exhausted' then 0 when 'critical' then 1 else 2 end",
+      )
+      .orderBy('since', 'asc')
+      .orderBy(['entity_ref', 'slo_name'])
+      .limit(limit);
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      slo: row.slo_name,
+      state: row.state,
+      errorBudgetRemaining:
+        (JSON.parse(row.status_json) as SloStatus).errorBudgetRemaining ?? null,
+      since: row.since,
+      measuredAt: row.measured_at,
+    }));
   }
 
   async deleteHistoryBefore(before: string): Promise<number> {

@@ -8,7 +8,9 @@ type Handler = (
   headers: Record<string, unknown>,
 ) => Promise<{ status: number; body: string }>;
 
-async function serve(handler: Handler): Promise<{ url: string; server: Server }> {
+async function serve(
+  handler: Handler,
+): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
     let text = '';
     req.on('data', chunk => (text += chunk));
@@ -39,7 +41,11 @@ describe('PrometheusClient', () => {
       servers.splice(0).map(s => new Promise(resolve => s.close(resolve))),
     );
   });
-  const client = async (handler: Handler, timeoutMs = 2000, concurrency = 2) => {
+  const client = async (
+    handler: Handler,
+    timeoutMs = 2000,
+    concurrency = 2,
+  ) => {
     const { url, server } = await serve(handler);
     servers.push(server);
     return new PrometheusClient({
@@ -81,7 +87,15 @@ describe('PrometheusClient', () => {
       expect(body.get('step')).toBe('60');
       return success({
         resultType: 'matrix',
-        result: [{ metric: {}, values: [[1, '1'], [61, '+Inf']] }],
+        result: [
+          {
+            metric: {},
+            values: [
+              [1, '1'],
+              [61, '+Inf'],
+            ],
+          },
+        ],
       });
     });
     const series = await prometheus.queryRange(
@@ -125,7 +139,10 @@ describe('PrometheusClient', () => {
   });
 
   it('rejects an answer that is not the query API', async () => {
-    const prometheus = await client(async () => ({ status: 200, body: '<html>' }));
+    const prometheus = await client(async () => ({
+      status: 200,
+      body: '<html>',
+    }));
     await expect(prometheus.query('x', new Date())).rejects.toMatchObject({
       kind: 'invalid',
     });
@@ -135,7 +152,10 @@ describe('PrometheusClient', () => {
     const prometheus = await client(
       () =>
         new Promise(resolve =>
-          setTimeout(() => resolve(success({ resultType: 'vector', result: [] })), 500),
+          setTimeout(
+            () => resolve(success({ resultType: 'vector', result: [] })),
+            500,
+          ),
         ),
       100,
     );

@@ -46,14 +46,21 @@ describe('readPrometheusSettings', () => {
       frequency: { minutes: 1 },
       timeout: { seconds: 5 },
       alerts: [
-        { severity: 'page', longWindow: '1h', shortWindow: '5m', threshold: 10 },
+        {
+          severity: 'page',
+          longWindow: '1h',
+          shortWindow: '5m',
+          threshold: 10,
+        },
       ],
     })!;
     expect(settings.instances.map(i => [i.name, i.default])).toEqual([
       ['a', false],
       ['b', true],
     ]);
-    expect(settings.instances[1].headers).toEqual({ Authorization: 'Bearer x' });
+    expect(settings.instances[1].headers).toEqual({
+      Authorization: 'Bearer x',
+    });
     expect(settings.frequencyMinutes).toBe(1);
     expect(settings.timeoutMs).toBe(5000);
     expect(settings.alertPairs).toHaveLength(1);
@@ -89,7 +96,10 @@ describe('readPrometheusSettings', () => {
       'reliability.prometheus.instances[1].default',
     ],
     [
-      { instances: [{ name: 'a', baseUrl: 'http://p' }], frequency: { minutes: 0 } },
+      {
+        instances: [{ name: 'a', baseUrl: 'http://p' }],
+        frequency: { minutes: 0 },
+      },
       'reliability.prometheus.frequency.minutes',
     ],
     [
@@ -99,7 +109,14 @@ describe('readPrometheusSettings', () => {
     [
       {
         instances: [{ name: 'a', baseUrl: 'http://p' }],
-        alerts: [{ severity: 'page', longWindow: '2d', shortWindow: '5m', threshold: 1 }],
+        alerts: [
+          {
+            severity: 'page',
+            longWindow: '2d',
+            shortWindow: '5m',
+            threshold: 1,
+          },
+        ],
       },
       'reliability.prometheus.alerts[0].longWindow',
     ],

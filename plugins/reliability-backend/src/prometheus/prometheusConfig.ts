@@ -47,9 +47,7 @@ const schema = z.strictObject({
       }),
     )
     .min(1, 'must list at least one instance'),
-  frequency: z
-    .strictObject({ minutes: z.number().positive() })
-    .optional(),
+  frequency: z.strictObject({ minutes: z.number().positive() }).optional(),
   timeout: z.strictObject({ seconds: z.number().positive() }).optional(),
   concurrency: z.number().int().min(1).max(64).optional(),
   batchSize: z.number().int().min(1).max(500).optional(),

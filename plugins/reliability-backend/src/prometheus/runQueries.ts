@@ -76,6 +76,8 @@ export async function runQueries(
   const outcomes = (
     await Promise.all(batches.map(batch => runBatch(client, batch, time)))
   ).flat();
-  const byExpr = new Map(distinct.map((expr, index) => [expr, outcomes[index]]));
+  const byExpr = new Map(
+    distinct.map((expr, index) => [expr, outcomes[index]]),
+  );
   return exprs.map(expr => byExpr.get(expr)!);
 }

@@ -214,5 +214,20 @@ export function createReportRoutes(
     },
   );
 
+  router.get('/v1/slo-status', async (req, res) => {
+    const query = z
+      .object({ limit: z.coerce.number().int().min(1).max(500).optional() })
+      .safeParse(req.query);
+    if (!query.success) {
+      throw new InputError(`Invalid limit: ${query.error.issues[0].message}`);
+    }
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    if (!options.sloHistory) {
+      res.json({ measured: false, counts: {}, burning: [] });
+      return;
+    }
+    res.json(await options.sloHistory.getOverview(query.data.limit ?? 20));
+  });
+
   return router;
 }

@@ -28,7 +28,9 @@ import { SloStatusService } from './SloStatusService';
 jest.setTimeout(180_000);
 
 const availability = prometheusAvailability();
-const describeWithPrometheus = availability.available ? describe : describe.skip;
+const describeWithPrometheus = availability.available
+  ? describe
+  : describe.skip;
 if (!availability.available) {
   // eslint-disable-next-line no-console
   console.warn(`Skipping the real-Prometheus tests: ${availability.why}`);
@@ -206,7 +208,12 @@ function expected(
   if (remaining <= 0) state = 'exhausted';
   else if (page) state = 'critical';
   else if (ticket) state = 'warning';
-  return { state, sli: 1 - sloRatio, errorBudgetRemaining: remaining, burnRates };
+  return {
+    state,
+    sli: 1 - sloRatio,
+    errorBudgetRemaining: remaining,
+    burnRates,
+  };
 }
 
 function expectClose(actual: number | null | undefined, wanted: number) {
@@ -298,7 +305,12 @@ describeWithPrometheus('SloStatusService against a real Prometheus', () => {
     '%s matches the calculation from the generated counters',
     (slo, scenario, target) => {
       const status = statuses.get(slo)!;
-      const want = expected(series, scenario, target, slo.startsWith('openslo') ? 28 * 86400 : 30 * 86400);
+      const want = expected(
+        series,
+        scenario,
+        target,
+        slo.startsWith('openslo') ? 28 * 86400 : 30 * 86400,
+      );
       expect(status.state).toBe(want.state);
       expectClose(status.sli, want.sli!);
       expectClose(status.errorBudgetRemaining, want.errorBudgetRemaining!);
@@ -327,7 +339,12 @@ describeWithPrometheus('SloStatusService against a real Prometheus', () => {
     });
     // Half an hour at 30x the budget: the 1h pair burns at ~15x, the 6h pair only ~2.5x.
     expect(statuses.get('sloth-outage')?.alerts).toEqual([
-      { severity: 'page', longWindow: '1h', shortWindow: '5m', threshold: 14.4 },
+      {
+        severity: 'page',
+        longWindow: '1h',
+        shortWindow: '5m',
+        threshold: 14.4,
+      },
     ]);
     expect(statuses.get('sloth-exhausted')?.errorBudgetRemaining).toBeLessThan(
       0,

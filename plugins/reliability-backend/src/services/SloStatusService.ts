@@ -10,6 +10,7 @@ import {
   withSince,
   type SloLoadResult,
   type SloStatus,
+  type SloStatusOverview,
 } from '@reliability-suite/plugin-reliability-common';
 import type {
   SloHistoryPoint,
@@ -35,8 +36,9 @@ export interface SloStatusReader {
   ): Promise<Map<string, Map<string, SloStatus>>>;
 }
 
-/** What the history endpoint reads. */
+/** What the history and overview endpoints read. */
 export interface SloHistoryReader {
+  getOverview(limit: number): Promise<SloStatusOverview>;
   getHistory(
     entityRef: string,
     sloName: string,
@@ -64,9 +66,7 @@ type Planned = {
  * thinned history. Queries of all SLOs on one instance are de-duplicated and batched; an
  * instance that cannot be reached makes its SLOs `unavailable` with the reason.
  */
-export class SloStatusService
-  implements SloStatusReader, SloHistoryReader
-{
+export class SloStatusService implements SloStatusReader, SloHistoryReader {
   readonly #settings: PrometheusSettings;
   readonly #store: SloStatusStore;
   readonly #clients: Map<string, PrometheusClient>;
@@ -138,8 +138,13 @@ export class SloStatusService
     return this.#store.getHistory(entityRef, sloName, since.toISOString());
   }
 
-  countByState() {
-    return this.#store.countByState();
+  /** How many SLOs are in each state, and the ones burning now (the leads page). */
+  async getOverview(limit: number): Promise<SloStatusOverview> {
+    const [counts, burning] = await Promise.all([
+      this.#store.countByState(),
+      this.#store.listBurning(limit),
+    ]);
+    return { measured: true, counts, burning };
   }
 
   async deleteHistoryBefore(before: Date): Promise<number> {

@@ -226,12 +226,12 @@ describe('withSince', () => {
 describe('errorRatioExpr and prometheusGraphUrl', () => {
   it('divides bad by total, derives it from good, or takes the ratio', () => {
     const q = (key: string, expr: string) => ({ key, expr });
-    expect(
-      errorRatioExpr([q('1h:bad', 'b'), q('1h:total', 't')], '1h'),
-    ).toBe('(b) / (t)');
-    expect(
-      errorRatioExpr([q('1h:good', 'g'), q('1h:total', 't')], '1h'),
-    ).toBe('1 - (g) / (t)');
+    expect(errorRatioExpr([q('1h:bad', 'b'), q('1h:total', 't')], '1h')).toBe(
+      '(b) / (t)',
+    );
+    expect(errorRatioExpr([q('1h:good', 'g'), q('1h:total', 't')], '1h')).toBe(
+      '1 - (g) / (t)',
+    );
     expect(errorRatioExpr([q('1h:ratio', 'r')], '1h')).toBe('r');
     expect(errorRatioExpr([q('5m:ratio', 'r')], '1h')).toBeUndefined();
   });

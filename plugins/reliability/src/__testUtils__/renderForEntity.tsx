@@ -20,6 +20,8 @@ export function mockReliabilityApi(): jest.Mocked<ReliabilityApi> {
   return {
     getReport: jest.fn(),
     getGate: jest.fn(),
+    getSloHistory: jest.fn(),
+    getSloStatusOverview: jest.fn(),
     refresh: jest.fn(),
     getReviewState: jest.fn(),
     attest: jest.fn(),

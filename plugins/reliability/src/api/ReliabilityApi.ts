@@ -11,6 +11,8 @@ import type {
   HistoryResponse,
   InboxResponse,
   MoversResponse,
+  SloHistoryResponse,
+  SloStatusOverview,
   TargetsResponse,
 } from '@reliability-suite/plugin-reliability-common';
 import type {
@@ -31,6 +33,14 @@ export type ReliabilityGateResponse = GateResponse;
 export interface ReliabilityApi {
   /** The stored reliability report of one entity. */
   getReport(entityRef: CompoundEntityRef): Promise<ReliabilityReport>;
+  /** The live-status history of one SLO (its burn-down chart), `days` back (default 30). */
+  getSloHistory(
+    entityRef: CompoundEntityRef,
+    slo: string,
+    days?: number,
+  ): Promise<SloHistoryResponse>;
+  /** SLO counts per live state and the SLOs burning now. */
+  getSloStatusOverview(limit?: number): Promise<SloStatusOverview>;
   /** The release-gate decision of one entity. */
   getGate(entityRef: CompoundEntityRef): Promise<ReliabilityGateResponse>;
   /** Re-evaluates one entity now and returns its fresh report. */

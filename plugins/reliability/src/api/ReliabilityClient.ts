@@ -21,6 +21,8 @@ import type {
   HistoryResponse,
   InboxResponse,
   MoversResponse,
+  SloHistoryResponse,
+  SloStatusOverview,
   TargetsResponse,
 } from '@reliability-suite/plugin-reliability-common';
 import { coverageViewParams } from '../lib/coverageParams';
@@ -38,6 +40,23 @@ export class ReliabilityClient implements ReliabilityApi {
 
   async getReport(entityRef: CompoundEntityRef): Promise<ReliabilityReport> {
     return this.request<ReliabilityReport>(entityPath(entityRef, 'report'));
+  }
+
+  async getSloHistory(
+    entityRef: CompoundEntityRef,
+    slo: string,
+    days?: number,
+  ): Promise<SloHistoryResponse> {
+    const query = days === undefined ? '' : `?days=${days}`;
+    return this.request<SloHistoryResponse>(
+      entityPath(entityRef, `slos/${encodeURIComponent(slo)}/history${query}`),
+    );
+  }
+
+  async getSloStatusOverview(limit?: number): Promise<SloStatusOverview> {
+    return this.request<SloStatusOverview>(
+      `/v1/slo-status${limit === undefined ? '' : `?limit=${limit}`}`,
+    );
   }
 
   async getGate(

@@ -20,7 +20,9 @@ export function prometheusAvailability(): { available: boolean; why?: string } {
   }
   const why = `${PROMETHEUS} or ${PROMTOOL} is missing: install Debian's prometheus package (apt-get install prometheus)`;
   if (process.env.CI) {
-    throw new Error(`${why}; CI is set, so the real-Prometheus tests cannot be skipped`);
+    throw new Error(
+      `${why}; CI is set, so the real-Prometheus tests cannot be skipped`,
+    );
   }
   return { available: false, why };
 }
@@ -64,7 +66,9 @@ async function waitUntilReady(
     }
     await new Promise(resolve => setTimeout(resolve, 200));
   }
-  throw new Error(`prometheus was not ready within ${timeoutMs} ms: ${output()}`);
+  throw new Error(
+    `prometheus was not ready within ${timeoutMs} ms: ${output()}`,
+  );
 }
 
 /**
@@ -75,13 +79,23 @@ export async function startPrometheus(
   openMetrics: string,
   options: { port?: number; readyTimeoutMs?: number; dir?: string } = {},
 ): Promise<RunningPrometheus> {
-  const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'reliability-prom-')));
+  const dir =
+    options.dir ?? (await mkdtemp(join(tmpdir(), 'reliability-prom-')));
   const data = join(dir, 'data');
   await writeFile(join(dir, 'metrics.om'), openMetrics);
-  await writeFile(join(dir, 'prometheus.yml'), 'global: {}\nscrape_configs: []\n');
+  await writeFile(
+    join(dir, 'prometheus.yml'),
+    'global: {}\nscrape_configs: []\n',
+  );
   await promisify(execFile)(
     PROMTOOL,
-    ['tsdb', 'create-blocks-from', 'openmetrics', join(dir, 'metrics.om'), data],
+    [
+      'tsdb',
+      'create-blocks-from',
+      'openmetrics',
+      join(dir, 'metrics.om'),
+      data,
+    ],
     { maxBuffer: 16 * 1024 * 1024 },
   );
   const port = options.port ?? (await freePort());
@@ -120,7 +134,12 @@ export async function startPrometheus(
     }
   };
   try {
-    await waitUntilReady(baseUrl, child, () => output, options.readyTimeoutMs ?? 60_000);
+    await waitUntilReady(
+      baseUrl,
+      child,
+      () => output,
+      options.readyTimeoutMs ?? 60_000,
+    );
   } catch (error) {
     await stop();
     throw error;

@@ -26,7 +26,9 @@ describe('generateCounters', () => {
       [1796637540, 10],
       [1796637600, 20],
     ]);
-    expect(series[1].samples.map(([, value]) => value)).toEqual([0, 0, 3, 0, 0]);
+    expect(series[1].samples.map(([, value]) => value)).toEqual([
+      0, 0, 3, 0, 0,
+    ]);
   });
 
   it('writes OpenMetrics families ending with # EOF', () => {

@@ -1,5 +1,6 @@
 import { InfoCard } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
+import { getCompoundEntityRef } from '@backstage/catalog-model';
 import Grid from '@material-ui/core/Grid';
 import { formatDateTime } from '../../lib/format';
 import { GateDecisionPanel } from '../GateDecisionPanel';
@@ -88,7 +89,10 @@ export function EntityReliabilityContent() {
           )}
           <Grid item xs={12}>
             <InfoCard title="Service level objectives">
-              <SloTable slos={report.slos} />
+              <SloTable
+                slos={report.slos}
+                entityRef={getCompoundEntityRef(entity)}
+              />
             </InfoCard>
           </Grid>
         </Grid>

@@ -23,6 +23,11 @@ function pageApi() {
   });
   api.getCoverageMovers.mockResolvedValue({ measure: 'withSlo', windows: [] });
   api.getCoverageHeatmap.mockResolvedValue({ checkIds: [], rows: [] });
+  api.getSloStatusOverview.mockResolvedValue({
+    measured: false,
+    counts: {},
+    burning: [],
+  });
   api.listCoverageEntities.mockResolvedValue({
     items: [entityItem('checkout'), entityItem('payments')],
     nextCursor: null,

@@ -11,6 +11,7 @@ import { EntityTable } from '../EntityTable';
 import { TargetList } from '../TargetList';
 import { TeamCheckHeatmap } from '../TeamCheckHeatmap';
 import { TeamMovers } from '../TeamMovers';
+import { SlosBurningNow } from '../SlosBurningNow';
 import { TierTrendChart } from '../TierTrendChart';
 import { CoverageFilters } from './CoverageFilters';
 import { useCoverageView } from './useCoverageView';
@@ -46,6 +47,9 @@ export function ReliabilityPage() {
           </Grid>
           <Grid item xs={12} lg={4}>
             <TeamMovers filter={aggregate} linkTo={view.linkTo} />
+          </Grid>
+          <Grid item xs={12}>
+            <SlosBurningNow />
           </Grid>
           <Grid item xs={12}>
             <TeamCheckHeatmap filter={aggregate} linkTo={view.linkTo} />

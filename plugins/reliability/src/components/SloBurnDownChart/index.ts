@@ -1,0 +1,1 @@
+export { SloBurnDownChart, toBurnDownData } from './SloBurnDownChart';

@@ -1,0 +1,8 @@
+export {
+  SloStateChip,
+  BudgetBar,
+  BurnRateChips,
+  FiringAlerts,
+  formatBudget,
+  SLO_STATE_LABELS,
+} from './SloStatusSummary';

@@ -1,0 +1,1 @@
+export { SlosBurningNow, measuredCoverage } from './SlosBurningNow';
