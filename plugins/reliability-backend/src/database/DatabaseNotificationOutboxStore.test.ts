@@ -267,8 +267,8 @@ describe('DatabaseNotificationOutboxStore', () => {
         leaseMs: 1000,
         limit: 10,
       });
-      for (const c of claimed.filter(c => c.intent.key.endsWith('sent'))) {
-        await store.markSent(c.id, 'd', LATER(10 * 86_400_000));
+      for (const row of claimed.filter(c => c.intent.key.endsWith('sent'))) {
+        await store.markSent(row.id, 'd', LATER(10 * 86_400_000));
       }
       await expect(store.prune(LATER(86_400_000))).resolves.toBe(1);
       await expect(store.countByStatus()).resolves.toEqual({
