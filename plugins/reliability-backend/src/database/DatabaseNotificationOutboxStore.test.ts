@@ -256,6 +256,34 @@ describe('DatabaseNotificationOutboxStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'records a full run of first sights in batches, skipping keys another replica stored, %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      await store.applyTransitions(
+        [{ stateKey: 'e-5', expected: null, next: '"theirs"', intents: [] }],
+        NOW,
+      );
+      const transitions = Array.from({ length: 700 }, (_, i) => ({
+        stateKey: `e-${i}`,
+        expected: null,
+        next: '"mine"',
+        intents: i === 5 ? [intent('for-e-5')] : [],
+      }));
+      await expect(store.applyTransitions(transitions, NOW)).resolves.toBe(699);
+      const states = await store.readStates(transitions.map(t => t.stateKey));
+      expect(states.size).toBe(700);
+      expect(states.get('e-5')).toBe('"theirs"');
+      expect(states.get('e-699')).toBe('"mine"');
+      // The transition that lost keeps its notification out.
+      await expect(store.countByStatus()).resolves.toEqual({
+        pending: 0,
+        sent: 0,
+        failed: 0,
+      });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'prunes only delivered rows older than the cut-off, %p',
     async databaseId => {
       const { store } = await createStore(databaseId);
