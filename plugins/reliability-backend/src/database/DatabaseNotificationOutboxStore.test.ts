@@ -256,6 +256,34 @@ describe('DatabaseNotificationOutboxStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'records a full run of first sights in batches, skipping keys another replica stored, %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      await store.applyTransitions(
+        [{ stateKey: 'e-5', expected: null, next: '"theirs"', intents: [] }],
+        NOW,
+      );
+      const transitions = Array.from({ length: 700 }, (_, i) => ({
+        stateKey: `e-${i}`,
+        expected: null,
+        next: '"mine"',
+        intents: i === 5 ? [intent('for-e-5')] : [],
+      }));
+      await expect(store.applyTransitions(transitions, NOW)).resolves.toBe(699);
+      const states = await store.readStates(transitions.map(t => t.stateKey));
+      expect(states.size).toBe(700);
+      expect(states.get('e-5')).toBe('"theirs"');
+      expect(states.get('e-699')).toBe('"mine"');
+      // The transition that lost keeps its notification out.
+      await expect(store.countByStatus()).resolves.toEqual({
+        pending: 0,
+        sent: 0,
+        failed: 0,
+      });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'prunes only delivered rows older than the cut-off, %p',
     async databaseId => {
       const { store } = await createStore(databaseId);
@@ -267,8 +295,8 @@ describe('DatabaseNotificationOutboxStore', () => {
         leaseMs: 1000,
         limit: 10,
       });
-      for (const c of claimed.filter(c => c.intent.key.endsWith('sent'))) {
-        await store.markSent(c.id, 'd', LATER(10 * 86_400_000));
+      for (const row of claimed.filter(c => c.intent.key.endsWith('sent'))) {
+        await store.markSent(row.id, 'd', LATER(10 * 86_400_000));
       }
       await expect(store.prune(LATER(86_400_000))).resolves.toBe(1);
       await expect(store.countByStatus()).resolves.toEqual({

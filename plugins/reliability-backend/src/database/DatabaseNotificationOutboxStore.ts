@@ -14,6 +14,8 @@ const STATE = 'reliability_notification_state';
 
 /** Rows per insert: well under SQLite's 999 bound variables at 7 columns. */
 const INSERT_CHUNK = 100;
+/** State rows per insert: 3 columns each, under SQLite's 999 bound variables. */
+const STATE_INSERT_CHUNK = 300;
 /** Keys per `in (...)` lookup. */
 const READ_CHUNK = 500;
 
@@ -123,30 +125,42 @@ export class DatabaseNotificationOutboxStore
     return writeTransaction(this.db, async tx => {
       let applied = 0;
       const intents: NotificationIntent[] = [];
-      for (const transition of transitions) {
-        let changed: number;
-        if (transition.expected === null) {
-          const inserted = await tx(STATE)
-            .insert({
-              state_key: transition.stateKey,
-              state_json: transition.next,
+      // First sights (every entity on the first full run) go in a few multi-row inserts:
+      // one statement per entity held the write transaction for most of a page.
+      const firstSeen = transitions.filter(t => t.expected === null);
+      const inserted = new Set<string>();
+      for (const rows of chunk(firstSeen, STATE_INSERT_CHUNK)) {
+        const keys: Array<{ state_key: string }> = await tx(STATE)
+          .insert(
+            rows.map(t => ({
+              state_key: t.stateKey,
+              state_json: t.next,
               updated_at: at,
-            })
-            .onConflict('state_key')
-            .ignore()
-            .returning('state_key');
-          changed = inserted.length;
+            })),
+          )
+          .onConflict('state_key')
+          .ignore()
+          .returning('state_key');
+        for (const { state_key: key } of keys) {
+          inserted.add(key);
+        }
+      }
+      for (const transition of transitions) {
+        let changed: boolean;
+        if (transition.expected === null) {
+          changed = inserted.has(transition.stateKey);
         } else {
           // Compare-and-set: a replica that stored another state in the meantime wins, and
           // this transition (and its notification) is dropped.
-          changed = await tx(STATE)
-            .where({
-              state_key: transition.stateKey,
-              state_json: transition.expected,
-            })
-            .update({ state_json: transition.next, updated_at: at });
+          changed =
+            (await tx(STATE)
+              .where({
+                state_key: transition.stateKey,
+                state_json: transition.expected,
+              })
+              .update({ state_json: transition.next, updated_at: at })) > 0;
         }
-        if (changed > 0) {
+        if (changed) {
           applied += 1;
           intents.push(...transition.intents);
         }

@@ -41,16 +41,20 @@ const stateKey = (entityRef: string) => `readiness:${entityRef}`;
 export class ReadinessWatcher implements EvaluationListener {
   private readonly store: NotificationOutboxStore;
   private readonly logger: LoggerService;
+  private readonly onQueued: () => void;
   private readonly now: () => Date;
   private pending: Observation[] = [];
 
   constructor(options: {
     store: NotificationOutboxStore;
     logger: LoggerService;
+    /** Called after a notification was queued, e.g. to start the drain at once. */
+    onQueued?: () => void;
     now?: () => Date;
   }) {
     this.store = options.store;
     this.logger = options.logger;
+    this.onQueued = options.onQueued ?? (() => {});
     this.now = options.now ?? (() => new Date());
   }
 
@@ -115,6 +119,9 @@ export class ReadinessWatcher implements EvaluationListener {
         intents: intent ? [intent] : [],
       });
     }
-    await this.store.applyTransitions(transitions, now);
+    const applied = await this.store.applyTransitions(transitions, now);
+    if (applied > 0 && transitions.some(t => t.intents.length > 0)) {
+      this.onQueued();
+    }
   }
 }

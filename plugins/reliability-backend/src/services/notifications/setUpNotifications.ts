@@ -48,7 +48,7 @@ export interface NotificationWiring {
 
 /**
  * Creates the outbox, the listeners that fill it and the global tasks that drain it (every
- * 10 seconds, and at once after a waiver or review write) and sweep for due notifications
+ * 10 seconds, and at once after a notification is queued) and sweep for due notifications
  * (hourly). Undefined when `reliability.notifications.enabled` is false.
  */
 export async function setUpNotifications(options: {
@@ -94,7 +94,11 @@ export async function setUpNotifications(options: {
     onQueued: wakeDrainer,
   });
   return {
-    readinessWatcher: new ReadinessWatcher({ store: outbox, logger }),
+    readinessWatcher: new ReadinessWatcher({
+      store: outbox,
+      logger,
+      onQueued: wakeDrainer,
+    }),
     reviewNotifier,
     async scheduleSweep(sweepOptions) {
       const sweep = new NotificationSweep({

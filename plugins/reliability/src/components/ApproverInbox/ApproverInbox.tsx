@@ -33,6 +33,16 @@ export function itemPath(item: InboxItem): string {
   return item.checkId ? `${base}#check-${item.checkId}` : base;
 }
 
+/** The label of the positive decision: waivers are approved, reviews signed off. */
+function approveLabel(item: InboxItem): string {
+  return item.type === 'waiver' ? 'Approve' : 'Sign off';
+}
+
+/** The label of a decision's button and dialog. */
+function decisionLabel(decision: { item: InboxItem; approve: boolean }) {
+  return decision.approve ? approveLabel(decision.item) : 'Reject';
+}
+
 function describe(item: InboxItem): string {
   return item.type === 'waiver'
     ? `Waiver of ${item.checkTitle ?? item.checkId}`
@@ -120,7 +130,7 @@ export function ApproverInbox() {
                     color="primary"
                     onClick={() => setDecision({ item, approve: true })}
                   >
-                    {item.type === 'waiver' ? 'Approve' : 'Sign off'}
+                    {approveLabel(item)}
                   </Button>
                   <Button
                     size="small"
@@ -137,15 +147,9 @@ export function ApproverInbox() {
           open={Boolean(decision)}
           title={
             decision
-              ? `${
-                  decision.approve
-                    ? decision.item.type === 'waiver'
-                      ? 'Approve'
-                      : 'Sign off'
-                    : 'Reject'
-                } ${describe(decision.item).toLocaleLowerCase('en-US')} for ${
-                  decision.item.entityTitle
-                }`
+              ? `${decisionLabel(decision)} ${describe(
+                  decision.item,
+                ).toLocaleLowerCase('en-US')} for ${decision.item.entityTitle}`
               : ''
           }
           description={
@@ -157,13 +161,7 @@ export function ApproverInbox() {
                   decision?.item.requesterName ?? 'The requester'
                 } is notified with your comment.`
           }
-          confirmLabel={
-            decision?.approve
-              ? decision.item.type === 'waiver'
-                ? 'Approve'
-                : 'Sign off'
-              : 'Reject'
-          }
+          confirmLabel={decision ? decisionLabel(decision) : ''}
           commentRequired
           onClose={() => setDecision(undefined)}
           onSubmit={decide}
