@@ -70,3 +70,12 @@ export function formatDateTime(iso: string, zone: string = 'local'): string {
   const date = DateTime.fromISO(iso, { zone });
   return date.isValid ? date.toFormat('d LLL yyyy, HH:mm') : iso;
 }
+
+/**
+ * A handoff or shift boundary in UTC, "14 Dec 2026, 08:00 UTC": people of one rotation sit in
+ * several time zones, and a rotation is discussed in one.
+ */
+export function formatUtcDateTime(iso: string): string {
+  const text = formatDateTime(iso, 'utc');
+  return text === iso ? iso : `${text} UTC`;
+}

@@ -7,7 +7,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import type { OnCallLive } from '@reliability-suite/plugin-reliability-common';
-import { formatDateTime } from '../../lib/format';
+import { formatUtcDateTime } from '../../lib/format';
 import { OnCallPersonLine } from '../OnCallNow';
 
 export interface OnCallDetailsProps {
@@ -53,7 +53,7 @@ export function OnCallDetails(props: OnCallDetailsProps) {
           {live.gapsNext14Days
             .map(
               gap =>
-                `${formatDateTime(gap.start)} – ${formatDateTime(gap.end)}`,
+                `${formatUtcDateTime(gap.start)} – ${formatUtcDateTime(gap.end)}`,
             )
             .join('; ')}
         </Typography>
@@ -73,8 +73,8 @@ export function OnCallDetails(props: OnCallDetailsProps) {
               <TableRow key={`${shift.level}-${shift.start}`}>
                 <TableCell>{shift.level}</TableCell>
                 <TableCell>{shift.name}</TableCell>
-                <TableCell>{formatDateTime(shift.start)}</TableCell>
-                <TableCell>{formatDateTime(shift.end)}</TableCell>
+                <TableCell>{formatUtcDateTime(shift.start)}</TableCell>
+                <TableCell>{formatUtcDateTime(shift.end)}</TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -100,7 +100,7 @@ export function OnCallDetails(props: OnCallDetailsProps) {
                       incident.title
                     )}{' '}
                     ({incident.status}, since{' '}
-                    {formatDateTime(incident.createdAt)})
+                    {formatUtcDateTime(incident.createdAt)})
                   </Typography>
                 </li>
               ))}
@@ -109,7 +109,7 @@ export function OnCallDetails(props: OnCallDetailsProps) {
         </>
       )}
       <Typography variant="caption" color="textSecondary">
-        As of {formatDateTime(live.fetchedAt)}
+        As of {formatUtcDateTime(live.fetchedAt)}
       </Typography>
     </Box>
   );

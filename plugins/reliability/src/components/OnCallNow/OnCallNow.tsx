@@ -4,7 +4,7 @@ import type {
   OnCallInfo,
   OnCallPerson,
 } from '@reliability-suite/plugin-reliability-common';
-import { formatDateTime } from '../../lib/format';
+import { formatUtcDateTime } from '../../lib/format';
 
 const PROVIDER_LABELS: Record<OnCallInfo['provider'], string> = {
   pagerduty: 'PagerDuty',
@@ -26,7 +26,7 @@ export function OnCallPersonLine(props: { person: OnCallPerson }) {
         </>
       )}
       {person.until
-        ? ` until ${formatDateTime(person.until)}`
+        ? ` until ${formatUtcDateTime(person.until)}`
         : ' (no handoff in sight)'}
     </>
   );
