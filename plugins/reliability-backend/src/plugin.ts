@@ -102,7 +102,10 @@ export const reliabilityPlugin = createBackendPlugin({
           }
         }
 
-        const resultStore = await DatabaseResultStore.create({ database });
+        const resultStore = await DatabaseResultStore.create({
+          database,
+          policy,
+        });
         const reviewStore = await DatabaseReviewStore.create({ database });
         const evaluation = new EvaluationService({
           catalog,

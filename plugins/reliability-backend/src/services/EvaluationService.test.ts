@@ -61,6 +61,7 @@ describe('EvaluationService', () => {
         database: mockServices.database({
           knex: await databases.init('SQLITE_3'),
         }),
+        policy: options.policy ?? defaultPolicy,
       }));
     const catalog = catalogServiceMock({ entities: options.entities });
     const clock = options.clock ?? {
@@ -323,6 +324,7 @@ describe('EvaluationService', () => {
         database: mockServices.database({
           knex: await databases.init('SQLITE_3'),
         }),
+        policy: defaultPolicy,
       });
       const service = new EvaluationService({
         catalog: catalogServiceMock({ entities: fixture.entities }),
