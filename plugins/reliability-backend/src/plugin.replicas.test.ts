@@ -1,3 +1,5 @@
+/* eslint-disable jest/no-standalone-expect -- the tests are in onPostgres blocks (it.each, or
+   it.skip.each without PostgreSQL), which the rule does not recognise */
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import {
   mockServices,

@@ -3,7 +3,7 @@ import { Knex } from 'knex';
 import { TABLES } from '../services/types';
 import type { CheckSummaryRow } from '../lib/checkSummary';
 import type { ReliabilityPolicy } from '@reliability-suite/plugin-reliability-common';
-import { encodeResult, type EncodedResult } from './resultRow';
+import { encodeResult, type EncodedResult, type ResultRow } from './resultRow';
 import { StoredReportCodec } from './storedReport';
 import { getMigratedClient, isSqliteClient } from './migrations';
 import { writeTransaction } from './writeTransaction';
@@ -20,9 +20,8 @@ import type {
 const SCAN_PAGE_SIZE = 5000;
 
 /**
- * Rows per insert statement: within SQLite's 500 terms of a compound select (knex writes a
- * multi-row insert as one) and, at 26 columns, its limit of 32,766 bind variables
- * (better-sqlite3 bundles SQLite 3.32 or later).
+ * Rows per upsert statement: at 26 columns within SQLite's 32,766 bind variables
+ * (better-sqlite3 bundles SQLite 3.32 or later), and one statement PostgreSQL prepares once.
  */
 const ROWS_PER_STATEMENT = 250;
 
@@ -35,6 +34,39 @@ function chunk<T>(items: T[], size: number): T[][] {
     chunks.push(items.slice(i, i + size));
   }
   return chunks;
+}
+
+/**
+ * The SQLite form of the page upsert: a plain `VALUES` list. knex writes a multi-row insert
+ * for SQLite as a compound `SELECT ... UNION ALL SELECT ...`, which SQLite parses several
+ * times slower, and a page's statement is parsed anew on every page.
+ */
+async function upsertSqlite(
+  tx: Knex.Transaction,
+  rows: ResultRow[],
+): Promise<Array<{ entity_ref: string }>> {
+  const columns = Object.keys(rows[0]) as Array<keyof ResultRow>;
+  const tuple = `(${columns.map(() => '?').join(',')})`;
+  const bindings: unknown[] = [];
+  for (const row of rows) {
+    for (const column of columns) {
+      const value = row[column];
+      bindings.push(typeof value === 'boolean' ? Number(value) : value);
+    }
+  }
+  return tx.raw(
+    `insert into "${TABLES.results}" (${columns
+      .map(column => `"${column}"`)
+      .join(',')}) values ${rows
+      .map(() => tuple)
+      .join(',')} on conflict ("entity_ref") do update set ${columns
+      .filter(column => column !== 'entity_ref')
+      .map(column => `"${column}" = excluded."${column}"`)
+      .join(', ')} where "${
+      TABLES.results
+    }"."evaluated_at" <= excluded."evaluated_at" returning "entity_ref"`,
+    bindings as Knex.RawBinding[],
+  );
 }
 
 type RunRow = {
@@ -118,6 +150,15 @@ export class DatabaseResultStore implements ResultStore {
       // before an attestation's re-evaluation of one of its entities must not undo it.
       const writtenRefs = new Set<string>();
       for (const part of chunk(changed, ROWS_PER_STATEMENT)) {
+        if (!this.#isPostgres) {
+          for (const row of await upsertSqlite(
+            tx,
+            part.map(encoded => encoded.row),
+          )) {
+            writtenRefs.add(row.entity_ref);
+          }
+          continue;
+        }
         const upsert = tx(TABLES.results)
           .insert(part.map(({ row }) => row))
           .onConflict('entity_ref')
@@ -128,7 +169,7 @@ export class DatabaseResultStore implements ResultStore {
             tx.raw('excluded.evaluated_at'),
           )
           .returning('entity_ref');
-        if (this.#isPostgres && part.length === ROWS_PER_STATEMENT) {
+        if (part.length === ROWS_PER_STATEMENT) {
           // Parsed and planned once per connection: planning a statement of thousands of
           // parameters on every page was most of PostgreSQL's work in a full run.
           upsert.options({ name: `reliability-upsert-${ROWS_PER_STATEMENT}` });
