@@ -73,6 +73,7 @@ export async function benchEvaluation(options: {
   synthetic.entities.length = 0;
   const resultStore = await DatabaseResultStore.create({
     database: db.database,
+    policy: defaultPolicy,
   });
   const cache = CacheManager.fromConfig(new ConfigReader({})).forPlugin(
     'reliability',

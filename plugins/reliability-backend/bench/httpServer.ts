@@ -60,6 +60,7 @@ async function serve(options: ServerOptions) {
   const catalog = new InMemoryCatalog(synthetic.entities);
   const resultStore = await DatabaseResultStore.create({
     database: { getClient: async () => knex },
+    policy: defaultPolicy,
     skipMigrations: true,
   });
   const evaluator = new EvaluationService({

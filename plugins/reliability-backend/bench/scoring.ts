@@ -9,6 +9,7 @@ import {
 import { buildReport } from '../src/lib/buildReport';
 import { describeEntity } from '../src/lib/entityDescriptor';
 import { encodeResult } from '../src/database/resultRow';
+import { StoredReportCodec } from '../src/database/storedReport';
 import { CatalogContext } from '../src/services/CatalogContext';
 import { SloFileReader } from '@reliability-suite/plugin-reliability-node';
 import type { Benchmark } from './run';
@@ -55,6 +56,7 @@ export const scoringBenchmark: Benchmark = {
     );
     const refs = items.map(entity => stringifyEntityRef(entity));
     const facts = await synthetic.reviewFacts.getFacts(refs);
+    const codec = new StoredReportCodec(defaultPolicy);
     const evaluatedAt = now.toISOString();
 
     let bytes = 0;
@@ -84,7 +86,8 @@ export const scoringBenchmark: Benchmark = {
           evaluation,
           evaluatedAt,
         });
-        bytes += encodeResult(describeEntity(entity), report).row.report.length;
+        bytes += encodeResult(describeEntity(entity), report, codec).row.report
+          .length;
       }
     };
     for (let i = 0; i < WARM_UP_ROUNDS; i++) {

@@ -134,7 +134,10 @@ export const reliabilityPlugin = createBackendPlugin({
           cacheTtlMs: oncallConfig.cacheTtlMs,
         });
 
-        const resultStore = await DatabaseResultStore.create({ database });
+        const resultStore = await DatabaseResultStore.create({
+          database,
+          policy,
+        });
         const reviewStore = await DatabaseReviewStore.create({ database });
         const sloSource = SloFileReader.fromConfig(config, {
           urlReader,

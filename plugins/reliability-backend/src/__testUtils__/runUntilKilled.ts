@@ -17,6 +17,7 @@ async function main() {
   const knex = knexFactory(JSON.parse(knexConfig));
   const resultStore = await DatabaseResultStore.create({
     database: { getClient: async () => knex },
+    policy: defaultPolicy,
   });
   let pages = 0;
   const writeResults = resultStore.writeResults.bind(resultStore);

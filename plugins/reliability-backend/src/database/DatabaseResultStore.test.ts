@@ -1,6 +1,10 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import type { CheckState } from '@reliability-suite/plugin-reliability-common';
+import {
+  defaultPolicy,
+  type CheckState,
+} from '@reliability-suite/plugin-reliability-common';
 import { DatabaseResultStore } from './DatabaseResultStore';
+import { StoredReportCodec } from './storedReport';
 import { TABLES } from '../services/types';
 import {
   checkResult,
@@ -24,6 +28,7 @@ describe('DatabaseResultStore', () => {
     const knex = await databases.init(databaseId);
     const store = await DatabaseResultStore.create({
       database: { getClient: async () => knex },
+      policy: defaultPolicy,
     });
     return { knex, store };
   }
@@ -113,11 +118,11 @@ describe('DatabaseResultStore', () => {
       await store.writeResults([result]);
       const { evaluatedAt, ...withoutTimestamp } = result.report;
       const expected = expectedResultHash(
-        JSON.stringify(withoutTimestamp),
+        new StoredReportCodec(defaultPolicy).encodeBody(withoutTimestamp),
         result.entity,
       );
       const stored = await store.getReportJson('component:default/a');
-      expect(JSON.parse(stored!.reportJson)).toEqual(result.report);
+      expect(stored!.reportJson).toBe(JSON.stringify(result.report));
       expect(
         stored!.reportJson.endsWith(`,"evaluatedAt":"${evaluatedAt}"}`),
       ).toBe(true);

@@ -2,7 +2,9 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { TABLES } from '../services/types';
 import type { CheckSummaryRow } from '../lib/checkSummary';
-import { encodeResult, type EncodedResult } from './resultRow';
+import type { ReliabilityPolicy } from '@reliability-suite/plugin-reliability-common';
+import { encodeResult, type EncodedResult, type ResultRow } from './resultRow';
+import { StoredReportCodec } from './storedReport';
 import { getMigratedClient, isSqliteClient } from './migrations';
 import { writeTransaction } from './writeTransaction';
 import type {
@@ -18,9 +20,8 @@ import type {
 const SCAN_PAGE_SIZE = 5000;
 
 /**
- * Rows per insert statement: within SQLite's 500 terms of a compound select (knex writes a
- * multi-row insert as one) and, at 26 columns, its limit of 32,766 bind variables
- * (better-sqlite3 bundles SQLite 3.32 or later).
+ * Rows per upsert statement: at 26 columns within SQLite's 32,766 bind variables
+ * (better-sqlite3 bundles SQLite 3.32 or later), and one statement PostgreSQL prepares once.
  */
 const ROWS_PER_STATEMENT = 250;
 
@@ -33,6 +34,39 @@ function chunk<T>(items: T[], size: number): T[][] {
     chunks.push(items.slice(i, i + size));
   }
   return chunks;
+}
+
+/**
+ * The SQLite form of the page upsert: a plain `VALUES` list. knex writes a multi-row insert
+ * for SQLite as a compound `SELECT ... UNION ALL SELECT ...`, which SQLite parses several
+ * times slower, and a page's statement is parsed anew on every page.
+ */
+async function upsertSqlite(
+  tx: Knex.Transaction,
+  rows: ResultRow[],
+): Promise<Array<{ entity_ref: string }>> {
+  const columns = Object.keys(rows[0]) as Array<keyof ResultRow>;
+  const tuple = `(${columns.map(() => '?').join(',')})`;
+  const bindings: unknown[] = [];
+  for (const row of rows) {
+    for (const column of columns) {
+      const value = row[column];
+      bindings.push(typeof value === 'boolean' ? Number(value) : value);
+    }
+  }
+  return tx.raw(
+    `insert into "${TABLES.results}" (${columns
+      .map(column => `"${column}"`)
+      .join(',')}) values ${rows
+      .map(() => tuple)
+      .join(',')} on conflict ("entity_ref") do update set ${columns
+      .filter(column => column !== 'entity_ref')
+      .map(column => `"${column}" = excluded."${column}"`)
+      .join(', ')} where "${
+      TABLES.results
+    }"."evaluated_at" <= excluded."evaluated_at" returning "entity_ref"`,
+    bindings as Knex.RawBinding[],
+  );
 }
 
 type RunRow = {
@@ -65,20 +99,27 @@ function toRun(row: RunRow): EvaluationRun {
 export class DatabaseResultStore implements ResultStore {
   readonly #db: Knex;
   readonly #isPostgres: boolean;
+  readonly #codec: StoredReportCodec;
 
   static async create(options: {
     database: DatabaseService;
     skipMigrations?: boolean;
+    /** The policy whose check texts stored reports leave out and reads put back. */
+    policy: Pick<ReliabilityPolicy, 'checks'>;
   }): Promise<DatabaseResultStore> {
     const client = await getMigratedClient(options.database, {
       skipMigrations: options.skipMigrations,
     });
-    return new DatabaseResultStore(client);
+    return new DatabaseResultStore(
+      client,
+      new StoredReportCodec(options.policy),
+    );
   }
 
-  private constructor(db: Knex) {
+  private constructor(db: Knex, codec: StoredReportCodec) {
     this.#db = db;
     this.#isPostgres = !isSqliteClient(db);
+    this.#codec = codec;
   }
 
   async writeResults(results: EntityResult[]): Promise<{ written: number }> {
@@ -88,7 +129,7 @@ export class DatabaseResultStore implements ResultStore {
     // Last one wins when a page holds the same entity twice.
     const byRef = new Map<string, EncodedResult>();
     for (const result of results) {
-      const encoded = encodeResult(result.entity, result.report);
+      const encoded = encodeResult(result.entity, result.report, this.#codec);
       byRef.set(encoded.row.entity_ref, encoded);
     }
     const storedHashes = await this.#readHashes([...byRef.keys()]);
@@ -109,7 +150,16 @@ export class DatabaseResultStore implements ResultStore {
       // before an attestation's re-evaluation of one of its entities must not undo it.
       const writtenRefs = new Set<string>();
       for (const part of chunk(changed, ROWS_PER_STATEMENT)) {
-        const rows: Array<{ entity_ref: string }> = await tx(TABLES.results)
+        if (!this.#isPostgres) {
+          for (const row of await upsertSqlite(
+            tx,
+            part.map(encoded => encoded.row),
+          )) {
+            writtenRefs.add(row.entity_ref);
+          }
+          continue;
+        }
+        const upsert = tx(TABLES.results)
           .insert(part.map(({ row }) => row))
           .onConflict('entity_ref')
           .merge()
@@ -119,6 +169,12 @@ export class DatabaseResultStore implements ResultStore {
             tx.raw('excluded.evaluated_at'),
           )
           .returning('entity_ref');
+        if (part.length === ROWS_PER_STATEMENT) {
+          // Parsed and planned once per connection: planning a statement of thousands of
+          // parameters on every page was most of PostgreSQL's work in a full run.
+          upsert.options({ name: `reliability-upsert-${ROWS_PER_STATEMENT}` });
+        }
+        const rows: Array<{ entity_ref: string }> = await upsert;
         for (const row of rows) {
           writtenRefs.add(row.entity_ref);
         }
@@ -148,17 +204,27 @@ export class DatabaseResultStore implements ResultStore {
   }
 
   async getResult(entityRef: string): Promise<StoredResult | undefined> {
-    const stored = await this.getReportJson(entityRef);
+    const stored = await this.#readStored(entityRef);
     if (!stored) {
       return undefined;
     }
     const { reportJson, ...rest } = stored;
-    return { ...rest, report: JSON.parse(reportJson) };
+    return { ...rest, report: this.#codec.decode(reportJson) };
   }
 
   async getReportJson(
     entityRef: string,
   ): Promise<StoredReportJson | undefined> {
+    const stored = await this.#readStored(entityRef);
+    return (
+      stored && {
+        ...stored,
+        reportJson: JSON.stringify(this.#codec.decode(stored.reportJson)),
+      }
+    );
+  }
+
+  async #readStored(entityRef: string): Promise<StoredReportJson | undefined> {
     const row:
       | {
           entity_ref: string;

@@ -1,7 +1,10 @@
 import {
   CHECK_STATES,
+  defaultPolicy,
+  type ReliabilityReport,
 } from '@reliability-suite/plugin-reliability-common';
-import { encodeResult as prepareResult } from './resultRow';
+import { encodeResult } from './resultRow';
+import { StoredReportCodec } from './storedReport';
 import {
   checkResult,
   descriptorFor,
@@ -9,13 +12,19 @@ import {
   reportFor,
 } from '../__testUtils__/reports';
 
+const codec = new StoredReportCodec(defaultPolicy);
+const prepareResult = (
+  entity: Parameters<typeof encodeResult>[0],
+  report: ReliabilityReport,
+) => encodeResult(entity, report, codec);
+
 describe('encodeResult', () => {
   const entity = descriptorFor('checkout');
 
-  it('stores the full report, evaluatedAt included, as JSON', () => {
+  it('stores the report, evaluatedAt included, as JSON that reads back whole', () => {
     const report = reportFor(entity.entityRef);
     const { row } = prepareResult(entity, report);
-    expect(JSON.parse(row.report)).toEqual(report);
+    expect(codec.decode(row.report)).toEqual(report);
     expect(row.evaluated_at).toBe(report.evaluatedAt);
   });
 
@@ -36,7 +45,7 @@ describe('encodeResult', () => {
     const report = reportFor(entity.entityRef);
     const { evaluatedAt, ...withoutTimestamp } = report;
     const expected = expectedResultHash(
-      JSON.stringify(withoutTimestamp),
+      codec.encodeBody(withoutTimestamp),
       entity,
     );
     const inOrder = prepareResult(entity, report).row;

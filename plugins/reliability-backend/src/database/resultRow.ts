@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ReliabilityReport } from '@reliability-suite/plugin-reliability-common';
 import type { EntityDescriptor } from '../lib/entityDescriptor';
 import { summarizeChecks, type CheckSummaryRow } from '../lib/checkSummary';
+import type { StoredReportCodec } from './storedReport';
 
 /** A row of `reliability_entity_results`, as written. */
 export interface ResultRow {
@@ -49,15 +50,18 @@ const HAS_COLUMNS: ReadonlyMap<string, keyof ResultRow> = new Map([
 ]);
 
 /**
- * The stored report JSON, always ending with its `evaluatedAt` member: the report endpoint
- * replaces that member in place, and the hash covers the text before it.
+ * The stored report JSON (see StoredReportCodec), always ending with its `evaluatedAt`
+ * member; the hash covers the text before it.
  */
-function encodeReport(report: ReliabilityReport): {
+function encodeReport(
+  report: ReliabilityReport,
+  codec: StoredReportCodec,
+): {
   json: string;
   body: string;
 } {
   const { evaluatedAt, ...withoutTimestamp } = report;
-  const body = JSON.stringify(withoutTimestamp);
+  const body = codec.encodeBody(withoutTimestamp);
   return {
     json: `${body.slice(0, -1)},"evaluatedAt":${JSON.stringify(evaluatedAt)}}`,
     body,
@@ -65,7 +69,7 @@ function encodeReport(report: ReliabilityReport): {
 }
 
 /**
- * What a stored result is compared by: sha256 of the report JSON without `evaluatedAt`, a
+ * What a stored result is compared by: sha256 of the stored JSON without `evaluatedAt`, a
  * newline and the descriptive columns as a JSON array. An unchanged entity hashes the same on
  * every run and is not rewritten, while a renamed title or a new owner still is.
  */
@@ -95,8 +99,9 @@ export function resultHash(
 export function encodeResult(
   entity: EntityDescriptor,
   report: ReliabilityReport,
+  codec: StoredReportCodec,
 ): EncodedResult {
-  const { json, body } = encodeReport(report);
+  const { json, body } = encodeReport(report, codec);
   const row: ResultRow = {
     entity_ref: entity.entityRef,
     kind: entity.kind,

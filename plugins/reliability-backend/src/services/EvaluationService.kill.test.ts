@@ -67,6 +67,7 @@ describe('a backend killed during a full run', () => {
     // The restart: a new store and service on the same database.
     const resultStore = await DatabaseResultStore.create({
       database: { getClient: async () => knex },
+      policy: defaultPolicy,
     });
     const service = new EvaluationService({
       catalog: pagedCatalog(SIZE),
@@ -133,6 +134,7 @@ describe('a backend killed during a full run', () => {
     try {
       await DatabaseResultStore.create({
         database: { getClient: async () => knex },
+        policy: defaultPolicy,
       });
       await killDuringRun(config, 3);
       await restartAndRecover(knex);
@@ -152,6 +154,7 @@ describe('a backend killed during a full run', () => {
       const knex = await databases.init(databaseId);
       await DatabaseResultStore.create({
         database: { getClient: async () => knex },
+        policy: defaultPolicy,
       });
       await killDuringRun(
         { client: 'pg', connection: knex.client.config.connection },

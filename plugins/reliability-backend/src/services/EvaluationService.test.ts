@@ -64,6 +64,7 @@ describe('EvaluationService', () => {
         database: mockServices.database({
           knex: await databases.init('SQLITE_3'),
         }),
+        policy: options.policy ?? defaultPolicy,
       }));
     const catalog = catalogServiceMock({ entities: options.entities });
     const clock = options.clock ?? {
@@ -326,6 +327,7 @@ describe('EvaluationService', () => {
         database: mockServices.database({
           knex: await databases.init('SQLITE_3'),
         }),
+        policy: defaultPolicy,
       });
       const service = new EvaluationService({
         catalog: catalogServiceMock({ entities: fixture.entities }),

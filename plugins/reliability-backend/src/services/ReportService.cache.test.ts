@@ -1,3 +1,4 @@
+import { defaultPolicy } from '@reliability-suite/plugin-reliability-common';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { DatabaseResultStore } from '../database/DatabaseResultStore';
@@ -25,6 +26,7 @@ describe('ReportService response cache', () => {
     const knex = await databases.init(databaseId);
     const store = await DatabaseResultStore.create({
       database: { getClient: async () => knex },
+      policy: defaultPolicy,
     });
     const evaluator = { evaluateAndStore: jest.fn() };
     const service = new ReportService({ resultStore: store, evaluator });
