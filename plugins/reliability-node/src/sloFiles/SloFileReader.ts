@@ -14,7 +14,7 @@ import {
   DEFAULT_SLO_FILE_MAX_BYTES,
   parseSloFiles,
   type Problem,
-  type SloFileInput,
+  type SloFileText,
   type SloLoadResult,
   type SloParseResult,
 } from '@reliability-suite/plugin-reliability-common';
@@ -214,7 +214,7 @@ export class SloFileReader implements SloSource {
       .join('\n');
     let parsed = this.#parsed.get(parseKey);
     if (!parsed) {
-      const texts: SloFileInput[] = [];
+      const texts: SloFileText[] = [];
       for (const state of readable) {
         const read = await state.text();
         if ('problem' in read) {
