@@ -142,7 +142,7 @@ export function AttestationList(props: AttestationListProps) {
                       />
                     )}
                   </TableCell>
-                  <TableCell align="right" className={readable.nowrap}>
+                  <TableCell align="right">
                     {pendingWaiver && (
                       <Chip
                         size="small"
