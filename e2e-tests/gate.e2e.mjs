@@ -4,6 +4,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { apiGet } from './lib/portal.mjs';
 
 const CI_TOKEN = process.env.RELIABILITY_CI_TOKEN ?? 'local-ci-token-change-me';
@@ -32,6 +33,21 @@ describe('the release gate for CI', () => {
       body.reasons.some(reason => reason.includes('"Rollback plan"')),
       JSON.stringify(body.reasons),
     );
+  });
+
+  it('answers the curl example of app-config.yaml, which names a demo entity', async () => {
+    const config = readFileSync(
+      new URL('../app-config.yaml', import.meta.url),
+      'utf8',
+    );
+    const path = config.match(
+      /(\/api\/reliability\/v1\/entities\/\S+\/gate)/,
+    )?.[1];
+    assert.ok(path, 'app-config.yaml shows a curl example of the gate');
+    const { status, body } = await apiGet(path, {
+      token: CI_TOKEN,
+    });
+    assert.equal(status, 200, `${path}: ${JSON.stringify(body)}`);
   });
 
   it('refuses a request without a token, or with a wrong one', async () => {

@@ -236,7 +236,8 @@ const UNTIERED_SORT_VALUE = 1000000;
  * verdicts sort from worst to best.
  */
 export const SORT_SQL: Readonly<Record<EntitySort, string>> = {
-  name: 'r.name',
+  // People see the title (the name when there is none), so the list sorts by what it shows.
+  name: 'LOWER(COALESCE(r.title, r.name))',
   tier: `COALESCE(r.tier, ${UNTIERED_SORT_VALUE})`,
   score: 'COALESCE(r.score, -1)',
   verdict: `CASE r.verdict WHEN 'not-ready' THEN 0 WHEN 'ready-with-waivers' THEN 1 WHEN 'ready' THEN 2 ELSE 3 END`,

@@ -19,6 +19,8 @@ export const useReadableStyles = makeStyles({
       overflowWrap: 'break-word',
       hyphens: 'manual',
     },
+    // A narrow actions column stacks its buttons and chips instead of splitting their labels.
+    '& .MuiButton-root, & .MuiChip-root': { whiteSpace: 'nowrap' },
   },
   /** For cells that must stay on one line: numbers, dates, chips. */
   nowrap: { '&&': { whiteSpace: 'nowrap' } },

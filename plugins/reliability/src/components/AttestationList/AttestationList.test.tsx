@@ -76,6 +76,31 @@ describe('AttestationList', () => {
       },
     });
     expect(screen.queryByRole('button')).not.toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Only members of the team that owns this entity attest checks or request waivers.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows a pending waiver on its row instead of offering another request', async () => {
+    await renderList();
+    const loadTest = screen.getByTestId('attested-load-test');
+    expect(
+      within(loadTest).getByText('Waiver awaiting approval'),
+    ).toBeInTheDocument();
+    expect(
+      within(loadTest).queryByRole('button', { name: 'Request waiver' }),
+    ).not.toBeInTheDocument();
+    const rollback = screen.getByTestId('attested-rollback-plan');
+    expect(
+      within(rollback).getByRole('button', { name: 'Request waiver' }),
+    ).toBeInTheDocument();
+    expect(
+      within(rollback).queryByText('Waiver awaiting approval'),
+    ).not.toBeInTheDocument();
+    // An owner who may act is not told that only owners may.
+    expect(screen.queryByText(/^Only members of the team/)).toBeNull();
   });
 
   it('revokes with the attestation version and reports the change', async () => {

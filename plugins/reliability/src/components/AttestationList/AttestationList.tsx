@@ -85,6 +85,10 @@ export function AttestationList(props: AttestationListProps) {
               const result = results.find(r => r.id === check.checkId);
               const attestation = check.attestation;
               const expired = attestation && attestation.expiresAt <= now;
+              // One request at a time: a pending one is shown instead of asking again.
+              const pendingWaiver = check.waivers.find(
+                waiver => waiver.status === 'requested',
+              );
               return (
                 <TableRow
                   key={check.checkId}
@@ -139,6 +143,14 @@ export function AttestationList(props: AttestationListProps) {
                     )}
                   </TableCell>
                   <TableCell align="right">
+                    {pendingWaiver && (
+                      <Chip
+                        size="small"
+                        variant="outlined"
+                        label="Waiver awaiting approval"
+                        data-testid={`pending-waiver-${check.checkId}`}
+                      />
+                    )}
                     {allowed.attest && (
                       <Button
                         size="small"
@@ -155,7 +167,7 @@ export function AttestationList(props: AttestationListProps) {
                         Revoke
                       </Button>
                     )}
-                    {allowed.requestWaiver && (
+                    {allowed.requestWaiver && !pendingWaiver && (
                       <Button
                         size="small"
                         onClick={() => setDialog({ kind: 'waiver', check })}
@@ -170,6 +182,12 @@ export function AttestationList(props: AttestationListProps) {
           </TableBody>
         </Table>
       </TableContainer>
+      {!allowed.attest && !allowed.requestWaiver && (
+        <Typography variant="body2" color="textSecondary">
+          Only members of the team that owns this entity attest checks or
+          request waivers.
+        </Typography>
+      )}
       {dialog?.kind === 'attest' && (
         <AttestDialog
           entityRef={entityRef}

@@ -69,6 +69,13 @@ const useStyles = makeStyles((theme: Theme) => {
       '& $icon': { color: theme.palette.text.secondary },
     },
     waived: solid(theme.palette.info.dark),
+    // An optional check that is not met never counts against the verdict: no alarm colour.
+    optional: {
+      backgroundColor: 'transparent',
+      color: theme.palette.text.primary,
+      border: `1px solid ${theme.palette.text.secondary}`,
+      '& $icon': { color: theme.palette.text.secondary },
+    },
   };
 });
 
@@ -77,11 +84,16 @@ export interface CheckStateChipProps {
   /** For a waived check: the state the waiver covers. */
   underlyingState?: CheckState;
   size?: 'small' | 'medium';
+  /** An optional check: an unmet state is shown neutral, labelled "optional". */
+  optional?: boolean;
 }
+
+const UNMET: CheckState[] = ['fail', 'unknown', 'warn'];
 
 /** The state of one check as a labelled, coloured chip with an icon. */
 export function CheckStateChip(props: CheckStateChipProps) {
-  const { state, underlyingState, size = 'small' } = props;
+  const { state, underlyingState, size = 'small', optional = false } = props;
+  const neutral = optional && UNMET.includes(state);
   const classes = useStyles();
   const presentation = CHECK_STATE_PRESENTATION[state];
   const detail =
@@ -90,15 +102,22 @@ export function CheckStateChip(props: CheckStateChipProps) {
           underlyingState
         ].label.toLocaleLowerCase('en-US')})`
       : presentation.description;
+  const label = neutral
+    ? `${presentation.label} (optional)`
+    : presentation.label;
   return (
     <Tooltip title={detail}>
       <Chip
         size={size}
-        label={presentation.label}
+        label={label}
         icon={presentation.icon}
-        aria-label={`${presentation.label}: ${detail}`}
+        aria-label={`${label}: ${detail}`}
         data-state={state}
-        classes={{ root: classes[state], icon: classes.icon }}
+        data-optional={optional || undefined}
+        classes={{
+          root: neutral ? classes.optional : classes[state],
+          icon: classes.icon,
+        }}
       />
     </Tooltip>
   );

@@ -92,7 +92,9 @@ function EntityRow(props: { item: EntityListItem }) {
       <TableCell>
         {item.ownerRef ? <EntityRefLink entityRef={item.ownerRef} /> : '–'}
       </TableCell>
-      <TableCell align="right">{item.tier ?? 'none'}</TableCell>
+      <TableCell align="right">
+        {item.tier === null ? 'Untiered' : item.tier}
+      </TableCell>
       <TableCell align="right">{item.score ?? '–'}</TableCell>
       <TableCell>
         {item.verdict ? <VerdictChip verdict={item.verdict} /> : '–'}

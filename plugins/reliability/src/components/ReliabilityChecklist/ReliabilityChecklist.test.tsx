@@ -11,23 +11,25 @@ import {
 
 const checks = tier1CheckoutReport.readiness!.checks;
 
+jest.setTimeout(30_000);
+
 describe('ReliabilityChecklist', () => {
   it('groups checks by area with a count of passing required checks', async () => {
     await renderInTestApp(<ReliabilityChecklist checks={checks} />);
     const ownership = within(screen.getByRole('region', { name: 'Ownership' }));
     expect(
-      ownership.getByText('2 of 2 required checks passing'),
+      ownership.getByText('2 of 2 required checks pass'),
     ).toBeInTheDocument();
     const capacity = within(screen.getByRole('region', { name: 'Capacity' }));
     expect(
-      capacity.getByText('1 of 2 required checks passing'),
+      capacity.getByText('1 of 2 required checks pass'),
     ).toBeInTheDocument();
     // dependencies-tiered is not applicable and does not count
     const resilience = within(
       screen.getByRole('region', { name: 'Resilience' }),
     );
     expect(
-      resilience.getByText('1 of 2 required checks passing'),
+      resilience.getByText('1 of 2 required checks pass'),
     ).toBeInTheDocument();
   });
 
@@ -40,6 +42,29 @@ describe('ReliabilityChecklist', () => {
     const drill = within(screen.getByTestId('check-incident-drill'));
     expect(drill.getByText('Optional')).toBeInTheDocument();
     expect(drill.queryByText('Blocking')).not.toBeInTheDocument();
+  });
+
+  it('shows an unmet optional check neutral and labelled optional, unlike a failing required one', async () => {
+    await renderInTestApp(<ReliabilityChecklist checks={checks} />);
+    const drill = within(screen.getByTestId('check-incident-drill'));
+    const optionalChip = drill.getByLabelText(/^Fail \(optional\): /);
+    expect(optionalChip).toHaveAttribute('data-optional', 'true');
+    const alerting = within(screen.getByTestId('check-slo-alerting'));
+    const requiredChip = alerting.getByLabelText(/^Fail: /);
+    expect(requiredChip).not.toHaveAttribute('data-optional');
+    expect(optionalChip.className).not.toBe(requiredChip.className);
+  });
+
+  it('says when an area has only optional checks instead of "0 of 0"', async () => {
+    const optionalOnly = checks
+      .filter(c => c.id === 'incident-drill')
+      .map(c => ({ ...c, area: 'Drills' }));
+    await renderInTestApp(<ReliabilityChecklist checks={optionalOnly} />);
+    const drills = within(screen.getByRole('region', { name: 'Drills' }));
+    expect(
+      drills.getByText('Only optional checks: none counts towards the verdict'),
+    ).toBeInTheDocument();
+    expect(drills.queryByText(/0 of 0/)).not.toBeInTheDocument();
   });
 
   it('shows why a failing check matters and how to fix it', async () => {

@@ -52,6 +52,7 @@ function CheckRow(props: { check: CheckResult }) {
         <CheckStateChip
           state={check.state}
           underlyingState={check.underlyingState}
+          optional={!check.required}
         />
       </span>
       <Box flexGrow={1}>
@@ -102,7 +103,11 @@ export function ReliabilityChecklist(props: ReliabilityChecklistProps) {
               {area}
             </Typography>
             <Typography variant="caption" color="textSecondary">
-              {passing.length} of {counted.length} required checks passing
+              {counted.length === 0
+                ? 'Only optional checks: none counts towards the verdict'
+                : `${passing.length} of ${counted.length} required ${
+                    counted.length === 1 ? 'check passes' : 'checks pass'
+                  }`}
             </Typography>
             <Box component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
               {checks.map(check => (

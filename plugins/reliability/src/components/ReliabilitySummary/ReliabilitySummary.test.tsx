@@ -37,7 +37,7 @@ describe('ReliabilitySummary', () => {
         }}
       />,
     );
-    expect(screen.getByText('No tier')).toBeInTheDocument();
+    expect(screen.getByText('Untiered')).toBeInTheDocument();
     expect(screen.getByText(/Set reliability\/tier/)).toBeInTheDocument();
     expect(
       screen.getByText('No expected level without a tier'),

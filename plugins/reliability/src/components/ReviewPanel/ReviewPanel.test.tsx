@@ -43,9 +43,7 @@ describe('ReviewPanel', () => {
   it('shows the last outcome, approver, date and what changed since', async () => {
     await renderPanel({});
     const decided = screen.getByTestId('decided-review');
-    expect(decided).toHaveTextContent(
-      'Signed off by Sam Reyes on 1 Sep 2026',
-    );
+    expect(decided).toHaveTextContent('Signed off by Sam Reyes on 1 Sep 2026');
     expect(decided).toHaveTextContent('Ready; book the load test');
     expect(decided).toHaveTextContent('Score then 70, now 80');
     const change = screen.getByTestId('change-rollback-plan');

@@ -21,9 +21,9 @@ describe('TierChip', () => {
 
   it('says when there is no tier', async () => {
     await renderInTestApp(<TierChip tier={null} />);
-    expect(screen.getByText('No tier')).toBeInTheDocument();
+    expect(screen.getByText('Untiered')).toBeInTheDocument();
     expect(
-      screen.getByLabelText('No tier: no valid reliability/tier annotation'),
+      screen.getByLabelText('Untiered: no valid reliability/tier annotation'),
     ).toBeInTheDocument();
   });
 });

@@ -37,8 +37,8 @@ export function TierChip(props: TierChipProps) {
       <Tooltip title="No valid reliability/tier annotation">
         <Chip
           size={size}
-          label="No tier"
-          aria-label="No tier: no valid reliability/tier annotation"
+          label="Untiered"
+          aria-label="Untiered: no valid reliability/tier annotation"
           className={classes.untiered}
         />
       </Tooltip>
