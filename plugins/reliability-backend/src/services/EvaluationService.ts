@@ -296,26 +296,27 @@ export class EvaluationService implements EntityEvaluator {
     const { policy, sloSource, reviewFacts, checkEvaluators } = this.#options;
     const refs = entities.map(entity => stringifyEntityRef(entity));
     const now = this.#now();
-    const [slos, contexts, facts, liveStatuses, oncallLives] = await Promise.all([
-      sloSource.loadMany
-        ? sloSource.loadMany(entities, this.#options.sloConcurrency ?? 8, {
-            // Every page of a run reads the same few hundred files; a refresh or a
-            // write checks its entity's file anew.
-            reuseRecentFileChecks: runLookups !== undefined,
-          })
-        : mapWithConcurrency(
-            entities,
-            this.#options.sloConcurrency ?? 8,
-            entity => sloSource.load(entity),
-          ),
-      this.#catalogContext.resolve(entities, credentials, runLookups),
-      reviewFacts.getFacts(refs),
-      this.#options.sloStatuses?.getStatuses(refs),
-      // A full run reads vendors from the cache the bulk task fills; a refresh reads them anew.
-      this.#options.oncall?.liveFor(entities, now, {
-        refresh: runLookups === undefined,
-      }),
-    ]);
+    const [slos, contexts, facts, liveStatuses, oncallLives] =
+      await Promise.all([
+        sloSource.loadMany
+          ? sloSource.loadMany(entities, this.#options.sloConcurrency ?? 8, {
+              // Every page of a run reads the same few hundred files; a refresh or a
+              // write checks its entity's file anew.
+              reuseRecentFileChecks: runLookups !== undefined,
+            })
+          : mapWithConcurrency(
+              entities,
+              this.#options.sloConcurrency ?? 8,
+              entity => sloSource.load(entity),
+            ),
+        this.#catalogContext.resolve(entities, credentials, runLookups),
+        reviewFacts.getFacts(refs),
+        this.#options.sloStatuses?.getStatuses(refs),
+        // A full run reads vendors from the cache the bulk task fills; a refresh reads them anew.
+        this.#options.oncall?.liveFor(entities, now, {
+          refresh: runLookups === undefined,
+        }),
+      ]);
     const evaluatedAt = now.toISOString();
     const withCustomChecks =
       checkEvaluators !== undefined && checkEvaluators.size > 0;

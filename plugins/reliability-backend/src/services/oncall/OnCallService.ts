@@ -74,7 +74,9 @@ export class OnCallService {
       const annotations = entity.metadata.annotations ?? {};
       const info = readOnCall(annotations, []);
       // The report hides a PagerDuty integration key; the lookup needs the key itself.
-      return info && { ...info, reference: annotations[info.annotation].trim() };
+      return (
+        info && { ...info, reference: annotations[info.annotation].trim() }
+      );
     });
     if (infos.every(info => info === null)) {
       return infos.map(() => null);

@@ -53,7 +53,9 @@ export function OnCallDetails(props: OnCallDetailsProps) {
           {live.gapsNext14Days
             .map(
               gap =>
-                `${formatUtcDateTime(gap.start)} – ${formatUtcDateTime(gap.end)}`,
+                `${formatUtcDateTime(gap.start)} – ${formatUtcDateTime(
+                  gap.end,
+                )}`,
             )
             .join('; ')}
         </Typography>
