@@ -12,7 +12,7 @@ import { apiGet, guestToken } from './lib/portal.mjs';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** runbook-fresh per CONTRACT.md: at most 180 days old, `warn` from day 150; either state at the edges. */
+/** runbook-fresh as the README defines it: at most 180 days old, `warn` from day 150; either state at the edges. */
 function expectedFreshness(reviewed) {
   const age = Math.floor(
     (Date.now() - Date.parse(`${reviewed}T00:00:00Z`)) / DAY_MS,

@@ -35,7 +35,7 @@ interface ProcessorMemo {
 const MEMO_KEY = 'v1';
 
 /**
- * Validates the suite's annotations (contract section 1) on entities that carry any
+ * Validates the suite's annotations on entities that carry any
  * `reliability/` annotation. Problems never reject the entity: emitting a catalog error
  * result would stop the entity from being stored (see the README), so they are attached
  * to the entity's `status.items` instead, and logged when they change.

@@ -44,7 +44,7 @@ export const LINK_TYPE_DASHBOARD = 'dashboard';
 
 /**
  * On-call annotations in precedence order: with several present, the first wins
- * (contract section 3: pagerduty, opsgenie, splunk-on-call, other).
+ * (pagerduty, opsgenie, splunk-on-call, other).
  */
 export const ONCALL_ANNOTATIONS = [
   { provider: 'pagerduty', annotation: ANNOTATION_PAGERDUTY_SERVICE_ID },

@@ -6,7 +6,7 @@
 
 import type { OnCallLive } from './oncall/types';
 
-/** The six honest states of a check (contract section 2). */
+/** The six honest states of a check. */
 export type CheckState =
   | 'pass'
   | 'warn'
@@ -175,7 +175,7 @@ export interface LinkInfo {
   url: string;
 }
 
-/** Facts read from an entity's annotations and links (contract section 1). */
+/** Facts read from an entity's annotations and links. */
 export interface EntityProfile {
   tier: TierInfo | null;
   oncall: OnCallInfo | null;
@@ -267,7 +267,7 @@ export interface GateResult {
   enforced: boolean;
 }
 
-/** `GET /v1/entities/{kind}/{namespace}/{name}/report` (contract section 3). */
+/** `GET /v1/entities/{kind}/{namespace}/{name}/report`. */
 export interface ReliabilityReport {
   entityRef: string;
   inScope: boolean;
@@ -299,7 +299,7 @@ export interface GateResponse {
   evaluatedAt: string;
 }
 
-/** Live SLO states (contract section 4), worst first. */
+/** Live SLO states, worst first. */
 export type SloState =
   | 'exhausted'
   | 'critical'
@@ -320,7 +320,7 @@ export interface SloAlert {
   threshold: number;
 }
 
-/** The live status of one SLO (contract section 4 fields, plus `since`). */
+/** The live status of one SLO (fields of the README, plus `since`). */
 export interface SloStatus {
   state: SloState;
   /** good / total over the SLO window; null without data. */

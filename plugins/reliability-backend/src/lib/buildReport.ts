@@ -8,7 +8,7 @@ import type {
 } from '@reliability-suite/plugin-reliability-common';
 
 /**
- * Assembles the report of contract section 3 from the evaluation's parts. `evaluatedAt`
+ * Assembles the report from the evaluation's parts. `evaluatedAt`
  * is the last key on purpose: the stored JSON is built by appending it to the rest.
  */
 export function buildReport(input: {

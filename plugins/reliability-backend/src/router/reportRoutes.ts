@@ -87,7 +87,7 @@ const sloNameSchema = z
   .max(255, 'must be at most 255 characters')
   .refine(value => !value.includes('\0'), 'must not contain NUL');
 
-/** Report, gate and refresh of one entity (contract section 3). */
+/** Report, gate and refresh of one entity. */
 export function createReportRoutes(
   options: ReportRoutesOptions,
 ): express.Router {

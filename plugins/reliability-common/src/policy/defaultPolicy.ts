@@ -15,7 +15,7 @@ export const defaultPolicy: ReliabilityPolicy = deepFreeze({
       name: 'Tier 0',
       description:
         'Mission critical: customer-facing on a critical journey (login, checkout, payments, identity, data planes). Availability SLO of 99.9–99.99%, paging acknowledged within 5 minutes, full runbook coverage, yearly DR test, monthly SLO review; the readiness gate is enforced.',
-      // "all sixteen", and the on-call checks of contract section 5
+      // "all sixteen", and the live on-call checks
       required: [...DEFAULT_CHECK_IDS],
       blocking: [
         'owner',
@@ -36,7 +36,7 @@ export const defaultPolicy: ReliabilityPolicy = deepFreeze({
       name: 'Tier 1',
       description:
         'Business critical: customer-facing or with contractual SLAs. Availability SLO of 99.5–99.9%, paging acknowledged within 10 minutes, runbooks covering 90% of failures reviewed every 6 months, yearly DR test, monthly SLO review; the readiness gate is enforced.',
-      // "all but incident-drill", with the on-call checks of contract section 5
+      // "all but incident-drill", with the live on-call checks
       required: DEFAULT_CHECK_IDS.filter(id => id !== 'incident-drill'),
       blocking: [
         'owner',

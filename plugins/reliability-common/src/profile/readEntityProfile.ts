@@ -22,7 +22,7 @@ export interface ReadEntityProfileOptions {
 }
 
 /**
- * Reads the suite's facts from an entity's annotations and links (contract section 1).
+ * Reads the suite's facts from an entity's annotations and links.
  * Never throws: each invalid value is left out and reported in `problems`.
  */
 export function readEntityProfile(
