@@ -39,7 +39,9 @@ describe('EntityReliabilityCard', () => {
       name: 'checkout',
     });
     expect(screen.getByText(/^Business critical/)).toBeInTheDocument();
-    expect(screen.getByText('Evaluated 22 Nov 2026')).toBeInTheDocument();
+    expect(
+      screen.getByText(/^Evaluated 22 Nov 2026, \d\d:\d\d$/),
+    ).toBeInTheDocument();
     expect(
       screen.getByLabelText('Readiness score 71 of 100'),
     ).toBeInTheDocument();
@@ -53,7 +55,9 @@ describe('EntityReliabilityCard', () => {
     expect(slos.getByText('99.9%')).toBeInTheDocument();
     expect(slos.getByText('43.2 min / 30d')).toBeInTheDocument();
 
-    expect(screen.getByRole('link', { name: /^PABC123/ })).toHaveAttribute(
+    expect(
+      screen.getByRole('link', { name: /PagerDuty: PABC123/ }),
+    ).toHaveAttribute(
       'href',
       'https://acme.pagerduty.com/service-directory/PABC123',
     );

@@ -70,7 +70,9 @@ describe('EntityReliabilityContent', () => {
     expect(sloTable.getByText('6.72 h / 28d')).toBeInTheDocument();
 
     // operations with dashboards
-    expect(screen.getByRole('link', { name: /^PABC123/ })).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: /PagerDuty: PABC123/ }),
+    ).toBeInTheDocument();
     expect(
       screen.getByRole('link', { name: /^Checkout golden signals/ }),
     ).toBeInTheDocument();
