@@ -82,10 +82,8 @@ describe('the demo entities as the backend evaluates them', () => {
         provider: r.oncall.provider,
         reference: r.oncall.reference,
       },
-      {
-        provider: 'pagerduty',
-        reference: 'PX4K2QF',
-      },
+      // The demo's neutral rotation (app-config.yaml reliability.oncall.rotations).
+      { provider: 'other', reference: 'checkout-primary' },
     );
     assert.deepEqual(
       r.slos.map(s => [
@@ -125,6 +123,9 @@ describe('the demo entities as the backend evaluates them', () => {
       dashboard: 'pass',
       docs: 'pass',
       'dependencies-tiered': 'pass',
+      'oncall-verified': 'pass',
+      'oncall-depth': 'pass',
+      'oncall-gaps': 'pass',
     });
   });
 
@@ -189,11 +190,12 @@ describe('the demo entities as the backend evaluates them', () => {
     });
     assert.deepEqual(await oncall('refunds-service'), {
       provider: 'other',
-      reference: 'https://wiki.acme.example/payments/refunds-on-call-rotation',
+      reference: 'payments-refunds',
     });
     assert.deepEqual(await oncall('user-profile-service'), {
       provider: 'pagerduty',
-      reference: '9d2f4b6a8c0e1f3a5b7c9d1e3f5a7b9c',
+      // An integration key lets anyone trigger incidents: reports only say one is set.
+      reference: 'integration key set',
     });
   });
 

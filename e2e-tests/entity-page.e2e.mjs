@@ -40,8 +40,9 @@ describe('entity pages', () => {
       await card.waitFor({ state: 'visible' });
       await waitForText(page, 'Tier 1', { within: card });
       await waitForText(page, 'checkout-api-availability', { within: card });
-      await waitForText(page, 'PagerDuty', { within: card });
-      await waitForText(page, 'PX4K2QF', { within: card });
+      // checkout-api's on-call is the demo's neutral rotation: a person, not a key.
+      await waitForText(page, 'On call now:', { within: card });
+      await waitForText(page, 'Rotation: checkout-primary', { within: card });
       await waitForText(page, 'Checkout API runbook', { within: card });
     });
   });

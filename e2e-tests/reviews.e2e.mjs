@@ -187,7 +187,8 @@ describe('readiness reviews', () => {
 
       await page.getByLabel('Verdict: Ready').first().waitFor();
       await page.getByLabel('Readiness score 100 of 100').first().waitFor();
-      await waitForText(page, 'user:default/guest', { within: row });
+      // People are shown by their catalog display name, not their ref.
+      await waitForText(page, 'Guest (checkout engineer)', { within: row });
       await waitForText(page, 'Re-attest', { within: row });
       await waitForText(page, 'Rolled back v41 to v40');
     });

@@ -1,6 +1,7 @@
 import { Link } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Table from '@material-ui/core/Table';
+import TableContainer from '@material-ui/core/TableContainer';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
@@ -8,6 +9,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import type { OnCallLive } from '@reliability-suite/plugin-reliability-common';
 import { formatUtcDateTime } from '../../lib/format';
+import { useReadableStyles } from '../../lib/readableStyles';
 import { OnCallPersonLine } from '../OnCallNow';
 
 export interface OnCallDetailsProps {
@@ -20,6 +22,7 @@ export interface OnCallDetailsProps {
  */
 export function OnCallDetails(props: OnCallDetailsProps) {
   const { live } = props;
+  const readable = useReadableStyles();
   if (!live || live.state !== 'ok' || live.levels.length === 0) {
     return null;
   }
@@ -61,26 +64,32 @@ export function OnCallDetails(props: OnCallDetailsProps) {
         </Typography>
       )}
       {live.shifts && live.shifts.length > 0 && (
-        <Table size="small" aria-label="Next 14 days">
-          <TableHead>
-            <TableRow>
-              <TableCell>Level</TableCell>
-              <TableCell>Who</TableCell>
-              <TableCell>From</TableCell>
-              <TableCell>To</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {live.shifts.map(shift => (
-              <TableRow key={`${shift.level}-${shift.start}`}>
-                <TableCell>{shift.level}</TableCell>
-                <TableCell>{shift.name}</TableCell>
-                <TableCell>{formatUtcDateTime(shift.start)}</TableCell>
-                <TableCell>{formatUtcDateTime(shift.end)}</TableCell>
+        <TableContainer>
+          <Table
+            size="small"
+            className={readable.table}
+            aria-label="Next 14 days"
+          >
+            <TableHead>
+              <TableRow>
+                <TableCell>Level</TableCell>
+                <TableCell>Who</TableCell>
+                <TableCell>From</TableCell>
+                <TableCell>To</TableCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHead>
+            <TableBody>
+              {live.shifts.map(shift => (
+                <TableRow key={`${shift.level}-${shift.start}`}>
+                  <TableCell>{shift.level}</TableCell>
+                  <TableCell>{shift.name}</TableCell>
+                  <TableCell>{formatUtcDateTime(shift.start)}</TableCell>
+                  <TableCell>{formatUtcDateTime(shift.end)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
       )}
       {live.incidents && (
         <>
