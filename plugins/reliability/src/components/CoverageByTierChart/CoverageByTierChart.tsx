@@ -12,7 +12,6 @@ import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import { useTheme } from '@material-ui/core/styles';
 import {
   COVERAGE_MEASURE_LABELS,
   CoverageMeasure,
@@ -36,6 +35,7 @@ import {
   tierFilter,
   tierLabel,
 } from '../../lib/coverageFormat';
+import { MEASURE_COLORS } from '../../lib/chartPalette';
 import { formatDate } from '../../lib/format';
 import { useReadableStyles } from '../../lib/readableStyles';
 
@@ -60,20 +60,10 @@ export function CoverageByTierChart(props: CoverageByTierChartProps) {
   const readable = useReadableStyles();
   const { filter, linkTo } = props;
   const api = useApi(reliabilityApiRef);
-  const theme = useTheme();
   const { value, loading, error } = useAsync(
     () => api.getCoverage('tier', filter),
     [api, JSON.stringify(filter)],
   );
-  const colors = [
-    theme.palette.primary.main,
-    theme.palette.primary.dark,
-    theme.palette.secondary.main,
-    theme.palette.info.main,
-    theme.palette.success.main,
-    theme.palette.success.dark,
-    theme.palette.warning.main,
-  ];
   const rows = value?.rows ?? [];
   const data = rows.map(row => ({
     tier: tierLabel(row.key),
@@ -108,12 +98,12 @@ export function CoverageByTierChart(props: CoverageByTierChartProps) {
                 <YAxis unit="%" domain={[0, 100]} />
                 <Tooltip formatter={(v: number) => `${v}%`} />
                 <Legend />
-                {TIER_CHART_STAGES.map((stage, index) => (
+                {TIER_CHART_STAGES.map(stage => (
                   <Bar
                     key={stage}
                     dataKey={stage}
                     name={COVERAGE_MEASURE_LABELS[stage]}
-                    fill={colors[index % colors.length]}
+                    fill={MEASURE_COLORS[stage]}
                     isAnimationActive={false}
                   />
                 ))}

@@ -30,6 +30,7 @@ const useStyles = makeStyles((theme: Theme) => {
     met: solid(theme.palette.success.dark),
     'on-track': solid(theme.palette.info.dark),
     'off-track': solid(theme.palette.error.dark),
+    'no-trend': solid(theme.palette.grey[700]),
     item: { alignItems: 'flex-start', gap: theme.spacing(1) },
   };
 });
@@ -38,6 +39,7 @@ const STATUS_LABELS: Record<TargetStatus, string> = {
   met: 'Met',
   'on-track': 'On track',
   'off-track': 'Off track',
+  'no-trend': 'Not enough history',
 };
 
 function targetFilter(target: TargetReport): EntityListFilter {
