@@ -5,18 +5,23 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { EntityDisplayName } from '@backstage/plugin-catalog-react';
+import MenuItem from '@material-ui/core/MenuItem';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
+import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import {
   COVERAGE_MEASURE_LABELS,
+  CoverageGroupBy,
   CoverageMeasure,
   EntityListFilter,
 } from '@reliability-suite/plugin-reliability-common';
+import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import {
   Bar,
@@ -29,12 +34,12 @@ import {
   YAxis,
 } from 'recharts';
 import { reliabilityApiRef } from '../../api';
+import { formatShare, sharePercent } from '../../lib/coverageFormat';
 import {
-  formatShare,
-  sharePercent,
-  tierFilter,
-  tierLabel,
-} from '../../lib/coverageFormat';
+  COVERAGE_GROUPINGS,
+  groupKeyFilter,
+  groupKeyLabel,
+} from '../../lib/coverageGroups';
 import { MEASURE_COLORS } from '../../lib/chartPalette';
 import { formatDate } from '../../lib/format';
 import { useReadableStyles } from '../../lib/readableStyles';
@@ -55,18 +60,35 @@ export interface CoverageByTierChartProps {
   linkTo: (changes: Partial<EntityListFilter>) => string;
 }
 
-/** Coverage by tier: one bar per stage, and every number linking to its entities. */
+/** A row's name in the table: people's words for teams and systems, not refs. */
+function GroupName(props: { groupBy: CoverageGroupBy; rowKey: string }) {
+  const { groupBy, rowKey } = props;
+  if (groupBy === 'tier' || rowKey === 'none') {
+    return <>{groupKeyLabel(groupBy, rowKey)}</>;
+  }
+  return <EntityDisplayName entityRef={rowKey} hideIcon />;
+}
+
+/**
+ * Coverage by tier, team or system: one bar per stage, and every number linking to its
+ * entities.
+ */
 export function CoverageByTierChart(props: CoverageByTierChartProps) {
   const readable = useReadableStyles();
   const { filter, linkTo } = props;
   const api = useApi(reliabilityApiRef);
+  const [groupBy, setGroupBy] = useState<CoverageGroupBy>('tier');
+  const grouping =
+    COVERAGE_GROUPINGS.find(option => option.groupBy === groupBy) ??
+    COVERAGE_GROUPINGS[0];
   const { value, loading, error } = useAsync(
-    () => api.getCoverage('tier', filter),
-    [api, JSON.stringify(filter)],
+    () => api.getCoverage(groupBy, filter),
+    [api, groupBy, JSON.stringify(filter)],
   );
   const rows = value?.rows ?? [];
+  const title = `Coverage by ${grouping.noun.toLocaleLowerCase('en-US')}`;
   const data = rows.map(row => ({
-    tier: tierLabel(row.key),
+    group: groupKeyLabel(groupBy, row.key),
     ...Object.fromEntries(
       TIER_CHART_STAGES.map(stage => [stage, sharePercent(row, stage)]),
     ),
@@ -74,7 +96,7 @@ export function CoverageByTierChart(props: CoverageByTierChartProps) {
 
   return (
     <InfoCard
-      title="Coverage by tier"
+      title={title}
       subheader={
         value
           ? `Share of in-scope entities per stage, as of ${formatDate(
@@ -83,6 +105,19 @@ export function CoverageByTierChart(props: CoverageByTierChartProps) {
           : undefined
       }
     >
+      <TextField
+        select
+        id="coverage-group-by"
+        label="Group by"
+        value={groupBy}
+        onChange={event => setGroupBy(event.target.value as CoverageGroupBy)}
+      >
+        {COVERAGE_GROUPINGS.map(option => (
+          <MenuItem key={option.groupBy} value={option.groupBy}>
+            {option.label}
+          </MenuItem>
+        ))}
+      </TextField>
       {loading && <Progress />}
       {error && <ResponseErrorPanel error={error} />}
       {value && rows.length === 0 && (
@@ -94,7 +129,7 @@ export function CoverageByTierChart(props: CoverageByTierChartProps) {
             <ResponsiveContainer>
               <BarChart data={data}>
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="tier" />
+                <XAxis dataKey="group" />
                 <YAxis unit="%" domain={[0, 100]} />
                 <Tooltip formatter={(v: number) => `${v}%`} />
                 <Legend />
@@ -111,14 +146,10 @@ export function CoverageByTierChart(props: CoverageByTierChartProps) {
             </ResponsiveContainer>
           </div>
           <TableContainer>
-            <Table
-              size="small"
-              className={readable.table}
-              aria-label="Coverage by tier"
-            >
+            <Table size="small" className={readable.table} aria-label={title}>
               <TableHead>
                 <TableRow>
-                  <TableCell>Tier</TableCell>
+                  <TableCell>{grouping.noun}</TableCell>
                   <TableCell align="right">Entities</TableCell>
                   {TIER_CHART_STAGES.map(stage => (
                     <TableCell key={stage} align="right">
@@ -129,12 +160,12 @@ export function CoverageByTierChart(props: CoverageByTierChartProps) {
               </TableHead>
               <TableBody>
                 {rows.map(row => (
-                  <TableRow key={row.key} data-tier={row.key}>
+                  <TableRow key={row.key} data-group={row.key}>
                     <TableCell component="th" scope="row">
-                      {tierLabel(row.key)}
+                      <GroupName groupBy={groupBy} rowKey={row.key} />
                     </TableCell>
                     <TableCell align="right">
-                      <Link to={linkTo({ tier: tierFilter(row.key) })}>
+                      <Link to={linkTo(groupKeyFilter(groupBy, row.key))}>
                         {row.total}
                       </Link>
                     </TableCell>
@@ -142,13 +173,13 @@ export function CoverageByTierChart(props: CoverageByTierChartProps) {
                       <TableCell key={stage} align="right" data-stage={stage}>
                         <Link
                           to={linkTo({
-                            tier: tierFilter(row.key),
+                            ...groupKeyFilter(groupBy, row.key),
                             stage,
                             missing: undefined,
                           })}
-                          aria-label={`${tierLabel(row.key)}: ${row[stage]} ${
-                            COVERAGE_MEASURE_LABELS[stage]
-                          }`}
+                          aria-label={`${groupKeyLabel(groupBy, row.key)}: ${
+                            row[stage]
+                          } ${COVERAGE_MEASURE_LABELS[stage]}`}
                         >
                           {row[stage]}
                         </Link>{' '}
