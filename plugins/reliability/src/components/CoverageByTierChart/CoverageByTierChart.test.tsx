@@ -62,12 +62,15 @@ describe('CoverageByTierChart', () => {
     await renderCoverage(<Chart />, { api, path: '/reliability?tier=1' });
     await screen.findByRole('table', { name: 'Coverage by tier' });
 
-    fireEvent.mouseDown(screen.getByRole('button', { name: /Group by/ }));
-    fireEvent.click(await screen.findByRole('option', { name: 'System' }));
+    fireEvent.click(screen.getByRole('button', { name: 'By system' }));
     const table = await screen.findByRole('table', {
       name: 'Coverage by system',
     });
     expect(api.getCoverage).toHaveBeenLastCalledWith('system', { tier: [1] });
+    expect(screen.getByRole('button', { name: 'By system' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
     expect(
       within(table).getByRole('columnheader', { name: 'System' }),
     ).toBeInTheDocument();
@@ -83,8 +86,7 @@ describe('CoverageByTierChart', () => {
       '/reliability?tier=1&system=none',
     );
 
-    fireEvent.mouseDown(screen.getByRole('button', { name: /Group by/ }));
-    fireEvent.click(await screen.findByRole('option', { name: 'Team' }));
+    fireEvent.click(screen.getByRole('button', { name: 'By team' }));
     const teams = await screen.findByRole('table', {
       name: 'Coverage by team',
     });

@@ -1,20 +1,15 @@
-import {
-  InfoCard,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Link, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityDisplayName } from '@backstage/plugin-catalog-react';
-import MenuItem from '@material-ui/core/MenuItem';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
+import ToggleButton from '@material-ui/lab/ToggleButton';
+import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import {
   COVERAGE_MEASURE_LABELS,
   CoverageGroupBy,
@@ -34,6 +29,7 @@ import {
   YAxis,
 } from 'recharts';
 import { reliabilityApiRef } from '../../api';
+import { CardError, usePageRetry } from '../PageErrors';
 import { formatShare, sharePercent } from '../../lib/coverageFormat';
 import {
   COVERAGE_GROUPINGS,
@@ -81,9 +77,10 @@ export function CoverageByTierChart(props: CoverageByTierChartProps) {
   const grouping =
     COVERAGE_GROUPINGS.find(option => option.groupBy === groupBy) ??
     COVERAGE_GROUPINGS[0];
+  const attempt = usePageRetry();
   const { value, loading, error } = useAsync(
     () => api.getCoverage(groupBy, filter),
-    [api, groupBy, JSON.stringify(filter)],
+    [api, groupBy, JSON.stringify(filter), attempt],
   );
   const rows = value?.rows ?? [];
   const title = `Coverage by ${grouping.noun.toLocaleLowerCase('en-US')}`;
@@ -105,21 +102,24 @@ export function CoverageByTierChart(props: CoverageByTierChartProps) {
           : undefined
       }
     >
-      <TextField
-        select
-        id="coverage-group-by"
-        label="Group by"
+      <ToggleButtonGroup
+        size="small"
+        exclusive
         value={groupBy}
-        onChange={event => setGroupBy(event.target.value as CoverageGroupBy)}
+        aria-label="Group coverage by"
+        onChange={(_event, next: CoverageGroupBy | null) => {
+          // Exclusive toggles send null when the pressed one is clicked again: keep it.
+          if (next) setGroupBy(next);
+        }}
       >
         {COVERAGE_GROUPINGS.map(option => (
-          <MenuItem key={option.groupBy} value={option.groupBy}>
-            {option.label}
-          </MenuItem>
+          <ToggleButton key={option.groupBy} value={option.groupBy}>
+            By {option.label.toLocaleLowerCase('en-US')}
+          </ToggleButton>
         ))}
-      </TextField>
+      </ToggleButtonGroup>
       {loading && <Progress />}
-      {error && <ResponseErrorPanel error={error} />}
+      <CardError error={error} />
       {value && rows.length === 0 && (
         <Typography>No in-scope entities match these filters.</Typography>
       )}

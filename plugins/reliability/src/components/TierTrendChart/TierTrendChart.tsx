@@ -1,9 +1,5 @@
 import { useState } from 'react';
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import MenuItem from '@material-ui/core/MenuItem';
@@ -28,6 +24,7 @@ import {
   YAxis,
 } from 'recharts';
 import { reliabilityApiRef } from '../../api';
+import { CardError, usePageRetry } from '../PageErrors';
 import { tierColor } from '../../lib/chartPalette';
 import { sharePercent, tierLabel } from '../../lib/coverageFormat';
 
@@ -66,9 +63,10 @@ export function TierTrendChart(props: TierTrendChartProps) {
   const [measure, setMeasure] = useState<CoverageMeasure>('withSlo');
   const [days, setDays] = useState(90);
   const { system, ...filter } = props.filter;
+  const attempt = usePageRetry();
   const { value, loading, error } = useAsync(
     () => api.getCoverageHistory({ groupBy: 'tier', days, filter }),
-    [api, days, JSON.stringify(filter)],
+    [api, days, JSON.stringify(filter), attempt],
   );
   const series = value?.series ?? [];
   const data = toTrendData(series, measure);
@@ -108,7 +106,7 @@ export function TierTrendChart(props: TierTrendChartProps) {
         </Typography>
       )}
       {loading && <Progress />}
-      {error && <ResponseErrorPanel error={error} />}
+      <CardError error={error} />
       {value && data.length === 0 && (
         <Typography>
           No daily snapshots yet: the first one is taken shortly after the first
