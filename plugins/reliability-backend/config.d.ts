@@ -115,6 +115,16 @@ export interface Config {
       days?: number;
     };
 
+    /** Demo-only settings: never set them in a real deployment. */
+    demo?: {
+      /**
+       * Days of GENERATED coverage history written once, when the first daily snapshot finds no
+       * earlier day (a climb from half of today's coverage to today's), so a fresh demo shows
+       * trends. Absent (the default): nothing is generated.
+       */
+      seedHistoryDays?: number;
+    };
+
     /**
      * Live SLO status. Without it nothing is measured and the checks `slo-measured` and
      * `error-budget` are not-applicable. A key that fails validation stops start-up with a

@@ -25,6 +25,7 @@ import { CoverageService } from './services/CoverageService';
 import {
   COVERAGE_SNAPSHOT_TASK_ID,
   CoverageSnapshotService,
+  readDemoSeedHistoryDays,
   readRetentionDays,
 } from './services/CoverageSnapshotService';
 import { EntityAccess } from './services/EntityAccess';
@@ -244,6 +245,7 @@ export const reliabilityPlugin = createBackendPlugin({
           store: coverageStore,
           logger,
           retentionDays,
+          demoSeedHistoryDays: readDemoSeedHistoryDays(config),
         });
         await scheduler.scheduleTask({
           id: COVERAGE_SNAPSHOT_TASK_ID,

@@ -102,7 +102,8 @@ export interface CoverageTarget {
   notify?: string[];
 }
 
-export type TargetStatus = 'met' | 'on-track' | 'off-track';
+/** `no-trend`: not met, and too little daily history to project whether it will be. */
+export type TargetStatus = 'met' | 'on-track' | 'off-track' | 'no-trend';
 
 export interface TargetReport extends CoverageTarget {
   status: TargetStatus;

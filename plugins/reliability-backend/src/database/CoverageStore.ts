@@ -42,6 +42,17 @@ export interface CoverageStore {
   /** Writes (or rewrites) the day's snapshot from the current results. Returns its row count. */
   writeDailySnapshot(day: string): Promise<number>;
 
+  /**
+   * Writes `toDay`'s snapshot as a copy of `fromDay`'s with every measure scaled by `factor`
+   * (in [0,1]; totals kept), replacing any snapshot of `toDay`. For generated demo history only.
+   * Returns its row count.
+   */
+  writeScaledSnapshot(options: {
+    fromDay: string;
+    toDay: string;
+    factor: number;
+  }): Promise<number>;
+
   /** Deletes snapshots of days before `day`. Returns how many rows were removed. */
   deleteSnapshotsBefore(day: string): Promise<number>;
 

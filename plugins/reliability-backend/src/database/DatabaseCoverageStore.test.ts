@@ -311,6 +311,52 @@ describe('DatabaseCoverageStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'writes a scaled copy of a day for generated history, keeping totals and replacing the day, %p',
+    async databaseId => {
+      const { store } = await setUp(databaseId);
+      const rows = await store.writeDailySnapshot('2026-11-30');
+      await store.writeScaledSnapshot({
+        fromDay: '2026-11-30',
+        toDay: '2026-11-01',
+        factor: 0.9,
+      });
+      await expect(
+        store.writeScaledSnapshot({
+          fromDay: '2026-11-30',
+          toDay: '2026-11-01',
+          factor: 0,
+        }),
+      ).resolves.toBe(rows);
+
+      for (const groupBy of ['tier', 'owner'] as const) {
+        const history = await store.getHistory({
+          groupBy,
+          from: '2026-11-01',
+          to: '2026-11-30',
+          filter: PRODUCTION,
+        });
+        expect(history.length).toBeGreaterThan(0);
+        for (const series of history) {
+          const [before, after] = series.points;
+          expect([before.day, after.day]).toEqual(['2026-11-01', '2026-11-30']);
+          expect(before.total).toBe(after.total);
+          expect(before).toMatchObject({ withSlo: 0, ready: 0, waived: 0 });
+        }
+      }
+      expect(
+        (
+          await store.getHistory({
+            groupBy: 'tier',
+            from: '2026-11-30',
+            to: '2026-11-30',
+            filter: PRODUCTION,
+          })
+        ).some(series => series.points[0].withSlo > 0),
+      ).toBe(true);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'snapshots a day idempotently and keeps the owner of that day when entities move, %p',
     async databaseId => {
       const { knex, store } = await setUp(databaseId);

@@ -223,6 +223,59 @@ export class DatabaseCoverageStore implements CoverageStore {
     });
   }
 
+  async writeScaledSnapshot(options: {
+    fromDay: string;
+    toDay: string;
+    factor: number;
+  }): Promise<number> {
+    const { fromDay, toDay } = options;
+    const factor = Math.min(1, Math.max(0, options.factor));
+    const measureColumns = COUNTER_COLUMNS.filter(column => column !== 'total');
+    const copy = async (
+      tx: Knex.Transaction,
+      table: string,
+      dimensions: string[],
+    ) => {
+      await tx(table).where('day', toDay).delete();
+      // One factor for all measures keeps their order (a <= b stays a f <= b f after the cast).
+      await tx.raw(
+        `INSERT INTO ?? (day, ${[...dimensions, 'total', ...measureColumns]
+          .map(() => '??')
+          .join(', ')})
+         SELECT CAST(? AS VARCHAR(10)), ${dimensions
+           .map(() => '??')
+           .join(', ')}, total, ${measureColumns
+          .map(() => 'CAST(?? * CAST(? AS REAL) AS INTEGER)')
+          .join(', ')}
+         FROM ?? WHERE day = ?`,
+        [
+          table,
+          ...dimensions,
+          'total',
+          ...measureColumns,
+          toDay,
+          ...dimensions,
+          ...measureColumns.flatMap(column => [column, factor]),
+          table,
+          fromDay,
+        ],
+      );
+    };
+    return writeTransaction(this.db, async tx => {
+      await copy(tx, TABLES.dailyCoverage, [
+        'tier',
+        'owner_ref',
+        'lifecycle',
+        'kind',
+      ]);
+      await copy(tx, TABLES.dailyTierCoverage, ['tier', 'lifecycle', 'kind']);
+      const [{ count }] = await tx(TABLES.dailyCoverage)
+        .where('day', toDay)
+        .count({ count: '*' });
+      return Number(count);
+    });
+  }
+
   async deleteSnapshotsBefore(day: string): Promise<number> {
     await this.db(TABLES.dailyTierCoverage).where('day', '<', day).delete();
     return this.db(TABLES.dailyCoverage).where('day', '<', day).delete();

@@ -96,7 +96,7 @@ describe('evaluateTarget', () => {
     expect(result.projected).toBe(0);
   });
 
-  it('is off track without enough history to project', () => {
+  it('says there is no trend, not off track, without enough history to project', () => {
     const result = evaluateTarget({
       target: 0.8,
       by: '2027-01-01',
@@ -104,7 +104,7 @@ describe('evaluateTarget', () => {
       history: [{ day: '2026-01-01', share: 0.5 }],
       today: '2026-01-01',
     });
-    expect(result).toMatchObject({ status: 'off-track', projected: null });
+    expect(result).toMatchObject({ status: 'no-trend', projected: null });
     expect(result.explanation).toContain('not enough daily history');
   });
 

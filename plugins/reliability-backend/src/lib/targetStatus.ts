@@ -57,8 +57,9 @@ function percent(share: number): string {
  * - `met` when the current share reaches the target;
  * - otherwise, past the deadline, `off-track`;
  * - otherwise the linear trend of the history is projected to the deadline: `on-track` when the
- *   projection reaches the target, `off-track` when it does not or when there is not enough
- *   history to draw a trend.
+ *   projection reaches the target, `off-track` when it does not;
+ * - `no-trend` when there is not enough history to draw a trend: calling that off track would
+ *   contradict the explanation, which says nothing can be projected.
  */
 export function evaluateTarget(options: {
   target: number;
@@ -89,7 +90,7 @@ export function evaluateTarget(options: {
   const trend = linearTrend(history);
   if (!trend) {
     return {
-      status: 'off-track',
+      status: 'no-trend',
       projected: null,
       explanation: `Not met (${percent(current)} of ${percent(
         target,

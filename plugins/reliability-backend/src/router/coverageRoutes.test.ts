@@ -177,7 +177,7 @@ describe('createCoverageRoutes', () => {
     expect(targets.body.targets[0]).toMatchObject({
       tier: 1,
       measure: 'withSlo',
-      status: 'off-track',
+      status: 'no-trend',
       count: 10,
       total: 30,
     });

@@ -10,6 +10,7 @@ import {
 import {
   CoverageSnapshotService,
   addDays,
+  readDemoSeedHistoryDays,
   readRetentionDays,
 } from './CoverageSnapshotService';
 
@@ -143,6 +144,92 @@ describe('CoverageSnapshotService', () => {
       });
     },
   );
+});
+
+describe('CoverageSnapshotService demo history', () => {
+  const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
+
+  it.each(databases.eachSupportedId())(
+    'seeds generated days once, only when the history is empty and only when configured, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseCoverageStore.create({
+        database: { getClient: async () => knex },
+      });
+      await insertEntities(
+        knex,
+        ['a', 'b', 'c', 'd'].map(name => ({
+          name,
+          owner: 'group:default/team',
+          slo: true,
+        })),
+      );
+      const logger = mockServices.logger.mock();
+      let now = new Date('2026-11-22T12:00:00Z');
+      const create = (demoSeedHistoryDays?: number) =>
+        new CoverageSnapshotService({
+          catalog: pagedCatalog([group('team')]),
+          auth: mockServices.auth(),
+          store,
+          logger,
+          demoSeedHistoryDays,
+          now: () => now,
+        });
+      const days = async () =>
+        (await knex(TABLES.dailyCoverage).distinct('day').orderBy('day')).map(
+          row => row.day,
+        );
+
+      await create().run();
+      expect(await days()).toEqual(['2026-11-22']);
+
+      await knex(TABLES.dailyCoverage).delete();
+      await knex(TABLES.dailyTierCoverage).delete();
+      await create(60).run();
+      const seeded = await days();
+      expect(seeded).toHaveLength(61);
+      expect(seeded[0]).toBe('2026-09-23');
+      const tierRows = await knex(TABLES.dailyTierCoverage)
+        .select('day', 'total', 'with_slo')
+        .whereIn('day', ['2026-09-23', '2026-10-23', '2026-11-22'])
+        .orderBy('day');
+      expect(tierRows).toEqual([
+        { day: '2026-09-23', total: 4, with_slo: 2 },
+        { day: '2026-10-23', total: 4, with_slo: 3 },
+        { day: '2026-11-22', total: 4, with_slo: 4 },
+      ]);
+      expect(logger.warn).toHaveBeenCalledWith(
+        expect.stringContaining('GENERATED DEMO coverage history'),
+      );
+
+      // The next day has real history before it: nothing is generated again.
+      now = new Date('2026-11-23T12:00:00Z');
+      await knex(TABLES.dailyCoverage).where('day', '2026-10-23').delete();
+      await create(60).run();
+      expect(await days()).toHaveLength(61);
+    },
+  );
+});
+
+describe('readDemoSeedHistoryDays', () => {
+  it('is absent by default and reads reliability.demo.seedHistoryDays', () => {
+    expect(readDemoSeedHistoryDays(new ConfigReader({}))).toBeUndefined();
+    expect(
+      readDemoSeedHistoryDays(
+        new ConfigReader({ reliability: { demo: { seedHistoryDays: 90 } } }),
+      ),
+    ).toBe(90);
+  });
+
+  it('rejects anything but a whole number of days, naming the key', () => {
+    for (const seedHistoryDays of [0, 2.5]) {
+      expect(() =>
+        readDemoSeedHistoryDays(
+          new ConfigReader({ reliability: { demo: { seedHistoryDays } } }),
+        ),
+      ).toThrow('reliability.demo.seedHistoryDays');
+    }
+  });
 });
 
 describe('readRetentionDays', () => {

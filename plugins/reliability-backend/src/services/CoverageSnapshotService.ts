@@ -4,6 +4,7 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { toFullRef } from '../lib/entityDescriptor';
 import { buildGroupAncestry, GroupNode } from '../lib/groupAncestry';
 import type { CoverageStore } from '../database/CoverageStore';
+import { demoHistoryFactor } from '../domain/demoHistory';
 
 export const COVERAGE_SNAPSHOT_TASK_ID = 'reliability-coverage-snapshot';
 export const DEFAULT_RETENTION_DAYS = 400;
@@ -18,6 +19,21 @@ export function readRetentionDays(config: Config): number {
   if (!Number.isInteger(days) || days < 1) {
     throw new Error(
       `Invalid reliability.retention.days: must be a whole number of days of at least 1, got ${days}`,
+    );
+  }
+  return days;
+}
+
+/**
+ * `reliability.demo.seedHistoryDays`: demo only. Days of generated history to write once, when
+ * the first snapshot finds no earlier day; absent means never.
+ */
+export function readDemoSeedHistoryDays(config: Config): number | undefined {
+  const days = config.getOptionalNumber('reliability.demo.seedHistoryDays');
+  if (days === undefined) return undefined;
+  if (!Number.isInteger(days) || days < 1) {
+    throw new Error(
+      `Invalid reliability.demo.seedHistoryDays: must be a whole number of days of at least 1, got ${days}`,
     );
   }
   return days;
@@ -43,6 +59,7 @@ export class CoverageSnapshotService {
   readonly #store: CoverageStore;
   readonly #logger: LoggerService;
   readonly #retentionDays: number;
+  readonly #demoSeedHistoryDays: number | undefined;
   readonly #now: () => Date;
 
   constructor(options: {
@@ -51,6 +68,8 @@ export class CoverageSnapshotService {
     store: CoverageStore;
     logger: LoggerService;
     retentionDays?: number;
+    /** Demo only: days of generated history to write when the history is empty. */
+    demoSeedHistoryDays?: number;
     now?: () => Date;
   }) {
     this.#catalog = options.catalog;
@@ -58,6 +77,7 @@ export class CoverageSnapshotService {
     this.#store = options.store;
     this.#logger = options.logger;
     this.#retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
+    this.#demoSeedHistoryDays = options.demoSeedHistoryDays;
     this.#now = options.now ?? (() => new Date());
   }
 
@@ -70,6 +90,7 @@ export class CoverageSnapshotService {
     const { changed } = await this.rebuildGroupAncestry();
     const day = utcDay(this.#now());
     const snapshotRows = await this.#store.writeDailySnapshot(day);
+    if (snapshotRows > 0) await this.#seedDemoHistory(day);
     const deletedRows = await this.#store.deleteSnapshotsBefore(
       addDays(day, -(this.#retentionDays - 1)),
     );
@@ -79,6 +100,30 @@ export class CoverageSnapshotService {
       }`,
     );
     return { ancestryChanged: changed, day, snapshotRows, deletedRows };
+  }
+
+  /**
+   * A fresh demo has one day of history, so trends, movers and targets could show nothing:
+   * with `reliability.demo.seedHistoryDays`, the first snapshot is copied back that many days,
+   * scaled down, once, and only when no earlier day exists.
+   */
+  async #seedDemoHistory(today: string): Promise<void> {
+    const days = Math.min(
+      this.#demoSeedHistoryDays ?? 0,
+      this.#retentionDays - 1,
+    );
+    if (days < 1) return;
+    if (await this.#store.getSnapshotDayOnOrBefore(addDays(today, -1))) return;
+    for (let daysBack = 1; daysBack <= days; daysBack++) {
+      await this.#store.writeScaledSnapshot({
+        fromDay: today,
+        toDay: addDays(today, -daysBack),
+        factor: demoHistoryFactor(daysBack, days),
+      });
+    }
+    this.#logger.warn(
+      `Wrote ${days} days of GENERATED DEMO coverage history before ${today} (reliability.demo.seedHistoryDays): not real data`,
+    );
   }
 
   async rebuildGroupAncestry(): Promise<{ changed: boolean }> {

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { mockReliabilityApi } from '../../__testUtils__/renderForEntity';
 import { renderCoverage } from '../../__testUtils__/renderCoverage';
 import { coverageRow } from '../../__testUtils__/coverageFixtures';
@@ -44,6 +44,58 @@ describe('CoverageByTierChart', () => {
     ).toHaveAttribute(
       'href',
       '/reliability?lifecycle=*&tier=none&owner=group%3Adefault%2Fteam-a&stage=waived',
+    );
+  });
+
+  it('switches to coverage by system and by team, linking each row to its entities', async () => {
+    const api = mockReliabilityApi();
+    api.getCoverage.mockImplementation(async groupBy => ({
+      asOf: '2026-11-22T10:00:00Z',
+      rows:
+        groupBy === 'system'
+          ? [
+              coverageRow('system:default/checkout', { total: 4, withSlo: 3 }),
+              coverageRow('none', { total: 2 }),
+            ]
+          : [coverageRow(groupBy === 'owner' ? 'group:default/team-a' : '1')],
+    }));
+    await renderCoverage(<Chart />, { api, path: '/reliability?tier=1' });
+    await screen.findByRole('table', { name: 'Coverage by tier' });
+
+    fireEvent.click(screen.getByRole('button', { name: 'By system' }));
+    const table = await screen.findByRole('table', {
+      name: 'Coverage by system',
+    });
+    expect(api.getCoverage).toHaveBeenLastCalledWith('system', { tier: [1] });
+    expect(screen.getByRole('button', { name: 'By system' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    expect(
+      within(table).getByRole('columnheader', { name: 'System' }),
+    ).toBeInTheDocument();
+    expect(within(table).getByText('No system')).toBeInTheDocument();
+    expect(
+      within(table).getByRole('link', { name: 'checkout: 3 With SLO' }),
+    ).toHaveAttribute(
+      'href',
+      '/reliability?tier=1&system=system%3Adefault%2Fcheckout&stage=withSlo',
+    );
+    expect(within(table).getByRole('link', { name: '2' })).toHaveAttribute(
+      'href',
+      '/reliability?tier=1&system=none',
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: 'By team' }));
+    const teams = await screen.findByRole('table', {
+      name: 'Coverage by team',
+    });
+    expect(api.getCoverage).toHaveBeenLastCalledWith('owner', { tier: [1] });
+    expect(
+      within(teams).getByRole('link', { name: 'team-a: 4 Ready' }),
+    ).toHaveAttribute(
+      'href',
+      '/reliability?tier=1&owner=group%3Adefault%2Fteam-a&stage=ready',
     );
   });
 

@@ -1,10 +1,6 @@
-import {
-  InfoCard,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Link, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -12,12 +8,15 @@ import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import { useTheme } from '@material-ui/core/styles';
+import ToggleButton from '@material-ui/lab/ToggleButton';
+import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import {
   COVERAGE_MEASURE_LABELS,
+  CoverageGroupBy,
   CoverageMeasure,
   EntityListFilter,
 } from '@reliability-suite/plugin-reliability-common';
+import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import {
   Bar,
@@ -30,12 +29,14 @@ import {
   YAxis,
 } from 'recharts';
 import { reliabilityApiRef } from '../../api';
+import { CardError, usePageRetry } from '../PageErrors';
+import { formatShare, sharePercent } from '../../lib/coverageFormat';
 import {
-  formatShare,
-  sharePercent,
-  tierFilter,
-  tierLabel,
-} from '../../lib/coverageFormat';
+  COVERAGE_GROUPINGS,
+  groupKeyFilter,
+  groupKeyLabel,
+} from '../../lib/coverageGroups';
+import { MEASURE_COLORS } from '../../lib/chartPalette';
 import { formatDate } from '../../lib/format';
 import { useReadableStyles } from '../../lib/readableStyles';
 
@@ -55,28 +56,36 @@ export interface CoverageByTierChartProps {
   linkTo: (changes: Partial<EntityListFilter>) => string;
 }
 
-/** Coverage by tier: one bar per stage, and every number linking to its entities. */
+/** A row's name in the table: people's words for teams and systems, not refs. */
+function GroupName(props: { groupBy: CoverageGroupBy; rowKey: string }) {
+  const { groupBy, rowKey } = props;
+  if (groupBy === 'tier' || rowKey === 'none') {
+    return <>{groupKeyLabel(groupBy, rowKey)}</>;
+  }
+  return <EntityDisplayName entityRef={rowKey} hideIcon />;
+}
+
+/**
+ * Coverage by tier, team or system: one bar per stage, and every number linking to its
+ * entities.
+ */
 export function CoverageByTierChart(props: CoverageByTierChartProps) {
   const readable = useReadableStyles();
   const { filter, linkTo } = props;
   const api = useApi(reliabilityApiRef);
-  const theme = useTheme();
+  const [groupBy, setGroupBy] = useState<CoverageGroupBy>('tier');
+  const grouping =
+    COVERAGE_GROUPINGS.find(option => option.groupBy === groupBy) ??
+    COVERAGE_GROUPINGS[0];
+  const attempt = usePageRetry();
   const { value, loading, error } = useAsync(
-    () => api.getCoverage('tier', filter),
-    [api, JSON.stringify(filter)],
+    () => api.getCoverage(groupBy, filter),
+    [api, groupBy, JSON.stringify(filter), attempt],
   );
-  const colors = [
-    theme.palette.primary.main,
-    theme.palette.primary.dark,
-    theme.palette.secondary.main,
-    theme.palette.info.main,
-    theme.palette.success.main,
-    theme.palette.success.dark,
-    theme.palette.warning.main,
-  ];
   const rows = value?.rows ?? [];
+  const title = `Coverage by ${grouping.noun.toLocaleLowerCase('en-US')}`;
   const data = rows.map(row => ({
-    tier: tierLabel(row.key),
+    group: groupKeyLabel(groupBy, row.key),
     ...Object.fromEntries(
       TIER_CHART_STAGES.map(stage => [stage, sharePercent(row, stage)]),
     ),
@@ -84,7 +93,7 @@ export function CoverageByTierChart(props: CoverageByTierChartProps) {
 
   return (
     <InfoCard
-      title="Coverage by tier"
+      title={title}
       subheader={
         value
           ? `Share of in-scope entities per stage, as of ${formatDate(
@@ -93,8 +102,24 @@ export function CoverageByTierChart(props: CoverageByTierChartProps) {
           : undefined
       }
     >
+      <ToggleButtonGroup
+        size="small"
+        exclusive
+        value={groupBy}
+        aria-label="Group coverage by"
+        onChange={(_event, next: CoverageGroupBy | null) => {
+          // Exclusive toggles send null when the pressed one is clicked again: keep it.
+          if (next) setGroupBy(next);
+        }}
+      >
+        {COVERAGE_GROUPINGS.map(option => (
+          <ToggleButton key={option.groupBy} value={option.groupBy}>
+            By {option.label.toLocaleLowerCase('en-US')}
+          </ToggleButton>
+        ))}
+      </ToggleButtonGroup>
       {loading && <Progress />}
-      {error && <ResponseErrorPanel error={error} />}
+      <CardError error={error} />
       {value && rows.length === 0 && (
         <Typography>No in-scope entities match these filters.</Typography>
       )}
@@ -104,16 +129,16 @@ export function CoverageByTierChart(props: CoverageByTierChartProps) {
             <ResponsiveContainer>
               <BarChart data={data}>
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="tier" />
+                <XAxis dataKey="group" />
                 <YAxis unit="%" domain={[0, 100]} />
                 <Tooltip formatter={(v: number) => `${v}%`} />
                 <Legend />
-                {TIER_CHART_STAGES.map((stage, index) => (
+                {TIER_CHART_STAGES.map(stage => (
                   <Bar
                     key={stage}
                     dataKey={stage}
                     name={COVERAGE_MEASURE_LABELS[stage]}
-                    fill={colors[index % colors.length]}
+                    fill={MEASURE_COLORS[stage]}
                     isAnimationActive={false}
                   />
                 ))}
@@ -121,14 +146,10 @@ export function CoverageByTierChart(props: CoverageByTierChartProps) {
             </ResponsiveContainer>
           </div>
           <TableContainer>
-            <Table
-              size="small"
-              className={readable.table}
-              aria-label="Coverage by tier"
-            >
+            <Table size="small" className={readable.table} aria-label={title}>
               <TableHead>
                 <TableRow>
-                  <TableCell>Tier</TableCell>
+                  <TableCell>{grouping.noun}</TableCell>
                   <TableCell align="right">Entities</TableCell>
                   {TIER_CHART_STAGES.map(stage => (
                     <TableCell key={stage} align="right">
@@ -139,12 +160,12 @@ export function CoverageByTierChart(props: CoverageByTierChartProps) {
               </TableHead>
               <TableBody>
                 {rows.map(row => (
-                  <TableRow key={row.key} data-tier={row.key}>
+                  <TableRow key={row.key} data-group={row.key}>
                     <TableCell component="th" scope="row">
-                      {tierLabel(row.key)}
+                      <GroupName groupBy={groupBy} rowKey={row.key} />
                     </TableCell>
                     <TableCell align="right">
-                      <Link to={linkTo({ tier: tierFilter(row.key) })}>
+                      <Link to={linkTo(groupKeyFilter(groupBy, row.key))}>
                         {row.total}
                       </Link>
                     </TableCell>
@@ -152,13 +173,13 @@ export function CoverageByTierChart(props: CoverageByTierChartProps) {
                       <TableCell key={stage} align="right" data-stage={stage}>
                         <Link
                           to={linkTo({
-                            tier: tierFilter(row.key),
+                            ...groupKeyFilter(groupBy, row.key),
                             stage,
                             missing: undefined,
                           })}
-                          aria-label={`${tierLabel(row.key)}: ${row[stage]} ${
-                            COVERAGE_MEASURE_LABELS[stage]
-                          }`}
+                          aria-label={`${groupKeyLabel(groupBy, row.key)}: ${
+                            row[stage]
+                          } ${COVERAGE_MEASURE_LABELS[stage]}`}
                         >
                           {row[stage]}
                         </Link>{' '}

@@ -1,9 +1,5 @@
 import { useState } from 'react';
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -27,6 +23,7 @@ import { reliabilityApiRef } from '../../api';
 import { VerdictChip } from '../VerdictChip';
 import type { CoverageViewState } from '../ReliabilityPage/useCoverageView';
 import { saveBlob } from './downloadCsv';
+import { CardError } from '../PageErrors';
 import { ENTITY_PAGE_SIZE, useEntityPage } from './useEntityPage';
 import { useReadableStyles } from '../../lib/readableStyles';
 
@@ -166,7 +163,7 @@ export function EntityTable(props: EntityTableProps) {
         </Button>
       }
     >
-      {state.error && <ResponseErrorPanel error={state.error} />}
+      <CardError error={state.error} />
       {state.loading && <Progress />}
       <TableContainer>
         <Table size="small" className={readable.table} aria-label="Entities">

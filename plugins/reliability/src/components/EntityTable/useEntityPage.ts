@@ -7,6 +7,7 @@ import type {
 } from '@reliability-suite/plugin-reliability-common';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../api';
+import { usePageRetry } from '../PageErrors';
 
 export const ENTITY_PAGE_SIZE = 25;
 
@@ -45,6 +46,7 @@ export function useEntityPage(view: {
   }, [key]);
   const cursor = cursors[cursors.length - 1];
 
+  const attempt = usePageRetry();
   const { value, loading, error } = useAsync(
     () =>
       api.listCoverageEntities({
@@ -54,7 +56,7 @@ export function useEntityPage(view: {
         limit: ENTITY_PAGE_SIZE,
         cursor,
       }),
-    [api, key, cursor],
+    [api, key, cursor, attempt],
   );
   useEffect(() => {
     if (value && value.totalCount !== null) setTotalCount(value.totalCount);

@@ -44,6 +44,31 @@ function pageApi() {
 jest.setTimeout(30_000);
 
 describe('ReliabilityPage', () => {
+  it('shows one error with one Retry when the backend fails, not one per card', async () => {
+    const api = pageApi();
+    const failure = new Error('Request failed with 500');
+    api.getCoverage.mockRejectedValueOnce(failure);
+    api.getCoverageTargets.mockRejectedValueOnce(failure);
+    api.getCoverageHistory.mockRejectedValueOnce(failure);
+    api.getCoverageMovers.mockRejectedValueOnce(failure);
+    api.getCoverageHeatmap.mockRejectedValueOnce(failure);
+    api.getSloStatusOverview.mockRejectedValueOnce(failure);
+    api.listCoverageEntities.mockRejectedValueOnce(failure);
+    await renderCoverage(<ReliabilityPage />, { api });
+
+    expect(
+      await screen.findByText('7 parts of this page could not be loaded.'),
+    ).toBeInTheDocument();
+    expect(screen.getAllByRole('button', { name: 'Retry' })).toHaveLength(1);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(
+      await screen.findByRole('table', { name: 'Coverage by tier' }),
+    ).toBeInTheDocument();
+    expect(await screen.findByText('checkout')).toBeInTheDocument();
+    expect(screen.queryByText(/could not be loaded/)).toBeNull();
+  });
+
   it('shows coverage, the entity table and no more than one page of entities', async () => {
     const api = pageApi();
     await renderCoverage(<ReliabilityPage />, { api });

@@ -13,6 +13,7 @@ import { TeamCheckHeatmap } from '../TeamCheckHeatmap';
 import { TeamMovers } from '../TeamMovers';
 import { SlosBurningNow } from '../SlosBurningNow';
 import { TierTrendChart } from '../TierTrendChart';
+import { PageErrorsProvider } from '../PageErrors';
 import { CoverageFilters } from './CoverageFilters';
 import { useCoverageView } from './useCoverageView';
 
@@ -35,29 +36,31 @@ export function ReliabilityPage() {
         <ContentHeader title="Coverage">
           <CoverageFilters view={view} />
         </ContentHeader>
-        <Grid container spacing={3}>
-          <Grid item xs={12} lg={8}>
-            <CoverageByTierChart filter={aggregate} linkTo={view.linkTo} />
+        <PageErrorsProvider>
+          <Grid container spacing={3}>
+            <Grid item xs={12} lg={8}>
+              <CoverageByTierChart filter={aggregate} linkTo={view.linkTo} />
+            </Grid>
+            <Grid item xs={12} lg={4}>
+              <TargetList linkFresh={view.linkFresh} />
+            </Grid>
+            <Grid item xs={12} lg={8}>
+              <TierTrendChart filter={aggregate} />
+            </Grid>
+            <Grid item xs={12} lg={4}>
+              <TeamMovers filter={aggregate} linkTo={view.linkTo} />
+            </Grid>
+            <Grid item xs={12}>
+              <SlosBurningNow />
+            </Grid>
+            <Grid item xs={12}>
+              <TeamCheckHeatmap filter={aggregate} linkTo={view.linkTo} />
+            </Grid>
+            <Grid item xs={12}>
+              <EntityTable view={view} />
+            </Grid>
           </Grid>
-          <Grid item xs={12} lg={4}>
-            <TargetList linkFresh={view.linkFresh} />
-          </Grid>
-          <Grid item xs={12} lg={8}>
-            <TierTrendChart filter={aggregate} />
-          </Grid>
-          <Grid item xs={12} lg={4}>
-            <TeamMovers filter={aggregate} linkTo={view.linkTo} />
-          </Grid>
-          <Grid item xs={12}>
-            <SlosBurningNow />
-          </Grid>
-          <Grid item xs={12}>
-            <TeamCheckHeatmap filter={aggregate} linkTo={view.linkTo} />
-          </Grid>
-          <Grid item xs={12}>
-            <EntityTable view={view} />
-          </Grid>
-        </Grid>
+        </PageErrorsProvider>
       </Content>
     </Page>
   );

@@ -15,6 +15,7 @@ import {
   YAxis,
 } from 'recharts';
 import { reliabilityApiRef } from '../../api';
+import { OKABE_ITO, THRESHOLD_COLOR } from '../../lib/chartPalette';
 
 /** Chart rows: the budget left in percent, null where there was no data (a gap). */
 export function toBurnDownData(points: SloHistoryPoint[]) {
@@ -62,11 +63,12 @@ export function SloBurnDownChart(props: {
           <XAxis dataKey="time" minTickGap={40} />
           <YAxis unit="%" />
           <Tooltip />
-          <ReferenceLine y={0} stroke="red" />
+          <ReferenceLine y={0} stroke={THRESHOLD_COLOR} />
           <Line
             type="monotone"
             dataKey="budget"
             name="Budget left"
+            stroke={OKABE_ITO.blue}
             dot={false}
             connectNulls={false}
             isAnimationActive={false}

@@ -1,8 +1,4 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import List from '@material-ui/core/List';
@@ -15,6 +11,7 @@ import type {
 } from '@reliability-suite/plugin-reliability-common';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../api';
+import { CardError, usePageRetry } from '../PageErrors';
 import { formatBudget, SLO_STATE_LABELS } from '../SloStatusSummary';
 
 const MEASURED: SloState[] = ['exhausted', 'critical', 'warning', 'ok'];
@@ -35,15 +32,16 @@ export function measuredCoverage(counts: SloStatusOverview['counts']): {
 /** The leads page card: SLOs whose budget is exhausted or burning now, and how many are measured. */
 export function SlosBurningNow() {
   const api = useApi(reliabilityApiRef);
+  const attempt = usePageRetry();
   const { value, loading, error } = useAsync(
     () => api.getSloStatusOverview(20),
-    [api],
+    [api, attempt],
   );
   let content;
   if (loading) {
     content = <Progress />;
   } else if (error) {
-    content = <ResponseErrorPanel error={error} />;
+    content = <CardError error={error} />;
   } else if (!value?.measured) {
     content = (
       <Typography variant="body2" color="textSecondary">

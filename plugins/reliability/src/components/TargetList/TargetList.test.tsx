@@ -71,6 +71,33 @@ describe('TargetList', () => {
     );
   });
 
+  it('says "Not enough history", never "Off track", when no trend can be projected', async () => {
+    const api = mockReliabilityApi();
+    api.getCoverageTargets.mockResolvedValue({
+      asOf: '2026-11-22T10:00:00Z',
+      targets: [
+        {
+          ...base,
+          tier: 1,
+          target: 0.8,
+          title: 'Tier 1: With SLO >= 80% by 2027-06-30',
+          status: 'no-trend',
+          current: 0.5,
+          count: 5,
+          total: 10,
+          projected: null,
+          explanation:
+            'Not met (50% of 80%) and not enough daily history to project a trend.',
+        },
+      ],
+    });
+    await renderCoverage(<Targets />, { api, path: '/reliability' });
+
+    expect(await screen.findByText('Not enough history')).toBeInTheDocument();
+    expect(screen.queryByText('Off track')).not.toBeInTheDocument();
+    expect(screen.queryByText(/projected/)).not.toBeInTheDocument();
+  });
+
   it('explains how to configure targets when there are none', async () => {
     const api = mockReliabilityApi();
     api.getCoverageTargets.mockResolvedValue({ asOf: 'x', targets: [] });

@@ -1,9 +1,4 @@
-import {
-  InfoCard,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Link, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Chip from '@material-ui/core/Chip';
 import List from '@material-ui/core/List';
@@ -18,6 +13,7 @@ import type {
 } from '@reliability-suite/plugin-reliability-common';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../api';
+import { CardError, usePageRetry } from '../PageErrors';
 import { formatRatio } from '../../lib/coverageFormat';
 import { useReadableStyles } from '../../lib/readableStyles';
 
@@ -30,6 +26,7 @@ const useStyles = makeStyles((theme: Theme) => {
     met: solid(theme.palette.success.dark),
     'on-track': solid(theme.palette.info.dark),
     'off-track': solid(theme.palette.error.dark),
+    'no-trend': solid(theme.palette.grey[700]),
     item: { alignItems: 'flex-start', gap: theme.spacing(1) },
   };
 });
@@ -38,6 +35,7 @@ const STATUS_LABELS: Record<TargetStatus, string> = {
   met: 'Met',
   'on-track': 'On track',
   'off-track': 'Off track',
+  'no-trend': 'Not enough history',
 };
 
 function targetFilter(target: TargetReport): EntityListFilter {
@@ -107,14 +105,15 @@ export interface TargetListProps {
 /** The configured coverage targets with their status (`reliability.coverage.targets`). */
 export function TargetList(props: TargetListProps) {
   const api = useApi(reliabilityApiRef);
+  const attempt = usePageRetry();
   const { value, loading, error } = useAsync(
     () => api.getCoverageTargets(),
-    [api],
+    [api, attempt],
   );
   return (
     <InfoCard title="Targets">
       {loading && <Progress />}
-      {error && <ResponseErrorPanel error={error} />}
+      <CardError error={error} />
       {value && value.targets.length === 0 && (
         <Typography>
           No targets configured. Add them under{' '}

@@ -1,9 +1,4 @@
-import {
-  InfoCard,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Link, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import Table from '@material-ui/core/Table';
@@ -20,6 +15,7 @@ import type {
 } from '@reliability-suite/plugin-reliability-common';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../api';
+import { CardError, usePageRetry } from '../PageErrors';
 import { shortRef } from '../../lib/coverageFormat';
 import { useReadableStyles } from '../../lib/readableStyles';
 
@@ -53,9 +49,10 @@ export function TeamCheckHeatmap(props: TeamCheckHeatmapProps) {
   const { filter, linkTo } = props;
   const classes = useStyles();
   const api = useApi(reliabilityApiRef);
+  const attempt = usePageRetry();
   const { value, loading, error } = useAsync(
     () => api.getCoverageHeatmap(filter),
-    [api, JSON.stringify(filter)],
+    [api, JSON.stringify(filter), attempt],
   );
 
   return (
@@ -64,7 +61,7 @@ export function TeamCheckHeatmap(props: TeamCheckHeatmapProps) {
       subheader="Entities whose check fails or cannot be evaluated (waived in brackets)"
     >
       {loading && <Progress />}
-      {error && <ResponseErrorPanel error={error} />}
+      <CardError error={error} />
       {value && value.rows.length === 0 && (
         <Typography>No in-scope entities match these filters.</Typography>
       )}

@@ -1,10 +1,5 @@
 import { useState } from 'react';
-import {
-  InfoCard,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Link, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
@@ -19,6 +14,7 @@ import type {
 } from '@reliability-suite/plugin-reliability-common';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../api';
+import { CardError, usePageRetry } from '../PageErrors';
 import { formatRatio, shortRef } from '../../lib/coverageFormat';
 import { useReadableStyles } from '../../lib/readableStyles';
 
@@ -56,16 +52,17 @@ export function TeamMovers(props: TeamMoversProps) {
   const api = useApi(reliabilityApiRef);
   const [windowIndex, setWindowIndex] = useState(0);
   const { system, ...filter } = props.filter;
+  const attempt = usePageRetry();
   const { value, loading, error } = useAsync(
     () => api.getCoverageMovers({ measure: 'withSlo', limit: 5, filter }),
-    [api, JSON.stringify(filter)],
+    [api, JSON.stringify(filter), attempt],
   );
   const window = value?.windows[windowIndex];
 
   return (
     <InfoCard title="Teams: SLO coverage movers">
       {loading && <Progress />}
-      {error && <ResponseErrorPanel error={error} />}
+      <CardError error={error} />
       {value && (
         <>
           <Tabs

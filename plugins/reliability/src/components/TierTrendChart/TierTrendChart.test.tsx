@@ -1,8 +1,20 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { mockReliabilityApi } from '../../__testUtils__/renderForEntity';
 import { renderCoverage } from '../../__testUtils__/renderCoverage';
 import { coverageRow } from '../../__testUtils__/coverageFixtures';
 import { TierTrendChart, toTrendData } from './TierTrendChart';
+import { TIER_COLORS } from '../../lib/chartPalette';
+
+// A fixed size, as jsdom lays nothing out and ResponsiveContainer would draw no chart.
+jest.mock('recharts', () => {
+  const actual = jest.requireActual('recharts');
+  const { cloneElement } = jest.requireActual('react');
+  return {
+    ...actual,
+    ResponsiveContainer: ({ children }: { children: JSX.Element }) =>
+      cloneElement(children, { width: 800, height: 280 }),
+  };
+});
 
 describe('toTrendData', () => {
   it('puts each tier share of a measure on one row per day, in day order', () => {
@@ -50,5 +62,50 @@ describe('TierTrendChart', () => {
       days: 90,
       filter: { tier: [1] },
     });
+  });
+});
+
+describe('TierTrendChart colours', () => {
+  const point = (day: string) => {
+    const { key, ...counters } = coverageRow('x', { withSlo: 5 });
+    return { day, ...counters };
+  };
+  const strokes = (container: HTMLElement) =>
+    Array.from(container.querySelectorAll('.recharts-line-curve')).map(path =>
+      path.getAttribute('stroke'),
+    );
+
+  it('draws a tier in the same colour whichever tiers the filter leaves', async () => {
+    const api = mockReliabilityApi();
+    const days = ['2026-11-01', '2026-11-02'];
+    api.getCoverageHistory.mockResolvedValueOnce({
+      groupBy: 'tier',
+      from: days[0],
+      to: days[1],
+      series: ['0', '2'].map(key => ({ key, points: days.map(point) })),
+    });
+    const all = await renderCoverage(<TierTrendChart filter={{}} />, { api });
+    await screen.findByText('Trend by tier');
+    await waitFor(() => expect(strokes(all.container)).toHaveLength(2));
+    expect(strokes(all.container)).toEqual([
+      TIER_COLORS['0'],
+      TIER_COLORS['2'],
+    ]);
+    all.unmount();
+
+    api.getCoverageHistory.mockResolvedValueOnce({
+      groupBy: 'tier',
+      from: days[0],
+      to: days[1],
+      series: [{ key: '2', points: days.map(point) }],
+    });
+    const one = await renderCoverage(
+      <TierTrendChart filter={{ tier: [2] }} />,
+      {
+        api,
+      },
+    );
+    await waitFor(() => expect(strokes(one.container)).toHaveLength(1));
+    expect(strokes(one.container)).toEqual([TIER_COLORS['2']]);
   });
 });

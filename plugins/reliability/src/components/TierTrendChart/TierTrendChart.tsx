@@ -1,15 +1,10 @@
 import { useState } from 'react';
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { useTheme } from '@material-ui/core/styles';
 import {
   COVERAGE_MEASURE_LABELS,
   COVERAGE_MEASURES,
@@ -29,6 +24,8 @@ import {
   YAxis,
 } from 'recharts';
 import { reliabilityApiRef } from '../../api';
+import { CardError, usePageRetry } from '../PageErrors';
+import { tierColor } from '../../lib/chartPalette';
 import { sharePercent, tierLabel } from '../../lib/coverageFormat';
 
 const RANGES: Array<[number, string]> = [
@@ -63,21 +60,14 @@ export interface TierTrendChartProps {
 /** The share of each tier meeting a measure, per day, from the daily snapshots. */
 export function TierTrendChart(props: TierTrendChartProps) {
   const api = useApi(reliabilityApiRef);
-  const theme = useTheme();
   const [measure, setMeasure] = useState<CoverageMeasure>('withSlo');
   const [days, setDays] = useState(90);
   const { system, ...filter } = props.filter;
+  const attempt = usePageRetry();
   const { value, loading, error } = useAsync(
     () => api.getCoverageHistory({ groupBy: 'tier', days, filter }),
-    [api, days, JSON.stringify(filter)],
+    [api, days, JSON.stringify(filter), attempt],
   );
-  const colors = [
-    theme.palette.error.main,
-    theme.palette.warning.main,
-    theme.palette.info.main,
-    theme.palette.success.main,
-    theme.palette.grey[500],
-  ];
   const series = value?.series ?? [];
   const data = toTrendData(series, measure);
 
@@ -116,7 +106,7 @@ export function TierTrendChart(props: TierTrendChartProps) {
         </Typography>
       )}
       {loading && <Progress />}
-      {error && <ResponseErrorPanel error={error} />}
+      <CardError error={error} />
       {value && data.length === 0 && (
         <Typography>
           No daily snapshots yet: the first one is taken shortly after the first
@@ -132,13 +122,13 @@ export function TierTrendChart(props: TierTrendChartProps) {
               <YAxis unit="%" domain={[0, 100]} />
               <Tooltip formatter={(v: number) => `${v}%`} />
               <Legend />
-              {series.map((entry, index) => (
+              {series.map(entry => (
                 <Line
                   key={entry.key}
                   type="monotone"
                   dataKey={entry.key}
                   name={tierLabel(entry.key)}
-                  stroke={colors[index % colors.length]}
+                  stroke={tierColor(entry.key)}
                   dot={data.length < 3}
                   isAnimationActive={false}
                 />

@@ -1,0 +1,1 @@
+export { CardError, PageErrorsProvider, usePageRetry } from './PageErrors';
