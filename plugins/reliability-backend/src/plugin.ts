@@ -161,6 +161,7 @@ export const reliabilityPlugin = createBackendPlugin({
           logger,
           policy,
           notifications,
+          oncall,
         });
         const evaluation = new EvaluationService({
           catalog,
@@ -265,6 +266,7 @@ export const reliabilityPlugin = createBackendPlugin({
             statuses: sloStatuses,
             logger,
             retentionDays,
+            listener: notifier?.sloStatusWatcher,
           });
           await scheduler.scheduleTask({
             id: SLO_STATUS_TASK_ID,
