@@ -29,8 +29,9 @@ const FUTURE_MINUTES = 6 * 60;
 const SCENARIOS = {
   // Far inside every demo target (the strictest is 99.95%).
   healthy: () => 0.00002,
-  // From 20 minutes ago on, 2% errors: 20x the budget rate of a 99.9% SLO, a page.
-  burning: minute => (minute >= PAST_MINUTES - 20 ? 0.02 : 0.00002),
+  // From 90 minutes ago on, 2% errors: 20x the budget rate of a 99.9% SLO, a page (the
+  // 1h and 5m windows both burn over 14.4x); its budget lasts about 8 more hours.
+  burning: minute => (minute >= PAST_MINUTES - 90 ? 0.02 : 0.00002),
   // 0.5% errors all along: five times what a 99.9% SLO may spend.
   exhausted: () => 0.005,
 };
@@ -95,7 +96,26 @@ function valueFor({ op, value }) {
   );
 }
 
-const ERRORISH = /^5|error|fail|internal|dead/i;
+const ERRORISH = /^5|error|fail|internal|dead|^false$/i;
+
+/** A value the matcher rejects (the other events of a selector that picks some). */
+function rejectedBy({ op, value }) {
+  if (op === '!=') return value;
+  if (op === '!~') return sampleOf(value);
+  return ['200', 'ok', 'success', 'true', 'x'].find(candidate =>
+    op === '=' ? candidate !== value : !fullMatch(value, candidate),
+  );
+}
+
+/** Whether a selector's split series carry these labels (so they add up to its total). */
+const covers = (selector, labels) =>
+  Object.entries(labels).every(([label, value]) => {
+    const matcher = selector.matchers.find(m => m.label === label);
+    return matcher !== undefined && valueFor(matcher) === value;
+  });
+
+/** Gauges (not counters): a lag stays low, a last-success timestamp stays recent. */
+const isGauge = metric => !/_(total|count|bucket|sum)$/.test(metric);
 
 /**
  * The concrete series behind a file's selectors, each as requests, errors or good
@@ -115,30 +135,49 @@ export function seriesOf(selectors) {
     const fewest = Math.min(...list.map(s => s.matchers.length));
     const specific = list.filter(s => s.matchers.length > fewest);
     const roleOf = selector => {
-      const extra = selector.matchers.filter(m => m.label !== 'le');
+      const extra = selector.matchers.filter(
+        m => m.label !== 'le' && !base.has(m.label),
+      );
       if (metric.endsWith('_bucket')) return 'good';
       const bad = extra.some(
         m => m.op.startsWith('!') || ERRORISH.test(valueFor(m)),
       );
       return bad ? 'errors' : 'good';
     };
-    const specificRoles = specific.map(roleOf);
+    const add = (labels, role) => {
+      const key = `${metric}${JSON.stringify(Object.entries(labels).sort())}`;
+      series.set(key, { metric, labels, role });
+    };
+    const base = new Set(
+      list.find(s => s.matchers.length === fewest).matchers.map(m => m.label),
+    );
     for (const selector of list) {
-      let role;
-      if (selector.matchers.length > fewest || metric.endsWith('_bucket')) {
-        role = roleOf(selector);
-      } else if (specificRoles.includes('errors')) {
-        role = 'good';
-      } else if (specificRoles.includes('good')) {
-        role = 'errors';
-      } else {
-        role = ERRORISH.test(metric) ? 'errors' : 'requests';
-      }
       const labels = Object.fromEntries(
         selector.matchers.map(m => [m.label, valueFor(m)]),
       );
-      const key = `${metric}${JSON.stringify(Object.entries(labels).sort())}`;
-      series.set(key, { metric, labels, role });
+      if (isGauge(metric)) {
+        add(labels, /timestamp/.test(metric) ? 'recentTimestamp' : 'lowGauge');
+      } else if (metric.endsWith('_bucket')) {
+        add(labels, 'good');
+      } else if (selector.matchers.length > fewest) {
+        const role = roleOf(selector);
+        add(labels, role);
+        // The other events carry the same labels with the picked one rejected, so that a
+        // negative matcher (result!="success") does not count them too.
+        add(
+          Object.fromEntries(
+            selector.matchers.map(m => [
+              m.label,
+              base.has(m.label) ? valueFor(m) : rejectedBy(m),
+            ]),
+          ),
+          role === 'errors' ? 'good' : 'errors',
+        );
+      } else if (!specific.some(other => covers(other, labels))) {
+        // A total whose events no more specific selector splits, or an error counter of
+        // its own (dead letters).
+        add(labels, ERRORISH.test(metric) ? 'errors' : 'requests');
+      }
     }
   }
   return [...series.values()];
@@ -186,6 +225,8 @@ async function main() {
         time,
         value - errors.samples[index][1],
       ]),
+      lowGauge: requests.samples.map(([time]) => [time, 5]),
+      recentTimestamp: requests.samples.map(([time]) => [time, time - 600]),
     };
     const series = seriesOf(
       selectorsIn(await readFile(join(SLO_DIR, file), 'utf8')),
