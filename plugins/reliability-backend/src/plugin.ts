@@ -162,6 +162,7 @@ export const reliabilityPlugin = createBackendPlugin({
           logger,
           policy,
           notifications,
+          oncall,
         });
         const evaluation = new EvaluationService({
           catalog,
@@ -267,6 +268,7 @@ export const reliabilityPlugin = createBackendPlugin({
             statuses: sloStatuses,
             logger,
             retentionDays,
+            listener: notifier?.sloStatusWatcher,
           });
           await scheduler.scheduleTask({
             id: SLO_STATUS_TASK_ID,

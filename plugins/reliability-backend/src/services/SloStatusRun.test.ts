@@ -46,6 +46,15 @@ describe('SloStatusRun', () => {
       }),
       deleteHistoryBefore: jest.fn(async () => 0),
     };
+    const told: string[][] = [];
+    const listener = {
+      measured: jest.fn(async (entities: Entity[], writes: any[]) => {
+        told.push([
+          ...entities.map(e => e.metadata.name),
+          ...writes.map(w => w.entityRef),
+        ]);
+      }),
+    };
     const run = new SloStatusRun({
       catalog,
       auth: mockServices.auth(),
@@ -57,6 +66,7 @@ describe('SloStatusRun', () => {
       logger: mockServices.logger.mock(),
       retentionDays: 10,
       now: () => new Date('2026-12-07T10:00:00Z'),
+      listener,
     });
 
     expect(await run.run()).toEqual({ entities: 2, slos: 2 });
@@ -67,6 +77,11 @@ describe('SloStatusRun', () => {
     expect(requests[1]).toMatchObject({ cursor: 'c1' });
     // The library is out of the default policy's scope.
     expect(measured).toEqual([['a'], ['b']]);
+    // The notification watcher hears each page's entities and the statuses written.
+    expect(told).toEqual([
+      ['a', 'a'],
+      ['b', 'b'],
+    ]);
     expect(statuses.deleteHistoryBefore).toHaveBeenCalledWith(
       new Date('2026-11-27T10:00:00Z'),
     );

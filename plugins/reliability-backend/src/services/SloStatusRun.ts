@@ -9,6 +9,7 @@ import {
 import { mapWithConcurrency } from '../lib/mapWithConcurrency';
 import type { SloSource } from '@reliability-suite/plugin-reliability-node';
 import type { SloStatusService } from './SloStatusService';
+import type { SloMeasurementListener } from './notifications/SloStatusWatcher';
 
 export const SLO_STATUS_TASK_ID = 'reliability-measure-slos';
 
@@ -23,6 +24,8 @@ export interface SloStatusRunOptions {
   retentionDays: number;
   pageSize?: number;
   now?: () => Date;
+  /** Told about each page's new statuses (notifications of SLOs turning critical). */
+  listener?: SloMeasurementListener;
 }
 
 const ENTITY_FIELDS = ['apiVersion', 'kind', 'metadata', 'spec'];
@@ -71,6 +74,7 @@ export class SloStatusRun {
       const writes = await statuses.measure(
         inScope.map((entity, index) => ({ entity, slos: loaded[index] })),
       );
+      await this.#options.listener?.measured(inScope, writes);
       entities += inScope.length;
       slos += writes.length;
       cursor = page.pageInfo.nextCursor;

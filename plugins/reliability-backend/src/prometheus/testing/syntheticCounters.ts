@@ -68,11 +68,17 @@ export function generateCounters(
   return series;
 }
 
-/** The series as OpenMetrics text: counters grouped by metric family, then `# EOF`. */
+/**
+ * The series as OpenMetrics text grouped by metric family, then `# EOF`. `_total` metrics
+ * are typed counters; others (a histogram's `_bucket` and `_count` as counters) stay untyped,
+ * as OpenMetrics allows a counter's samples only with the `_total` suffix.
+ */
 export function toOpenMetrics(series: GeneratedSeries[]): string {
   const lines: string[] = [];
   for (const metric of [...new Set(series.map(s => s.metric))]) {
-    lines.push(`# TYPE ${metric.replace(/_total$/, '')} counter`);
+    if (metric.endsWith('_total')) {
+      lines.push(`# TYPE ${metric.replace(/_total$/, '')} counter`);
+    }
     for (const one of series.filter(s => s.metric === metric)) {
       const labels = labelText(one.labels);
       for (const [time, value] of one.samples) {

@@ -28,10 +28,13 @@ import {
 } from './NotificationSweep';
 import { ReadinessWatcher } from './ReadinessWatcher';
 import { ReviewNotifier } from './ReviewNotifier';
+import { SloStatusWatcher } from './SloStatusWatcher';
+import type { OnCallService } from '../oncall/OnCallService';
 
 /** The notification parts the plugin wires into evaluation and reviews. */
 export interface NotificationWiring {
   readinessWatcher: ReadinessWatcher;
+  sloStatusWatcher: SloStatusWatcher;
   reviewNotifier: ReviewNotifier;
   scheduleSweep(options: {
     reviewStore: Pick<
@@ -58,6 +61,8 @@ export async function setUpNotifications(options: {
   logger: LoggerService;
   policy: ReliabilityPolicy;
   notifications: NotificationService;
+  /** Who is on call, so that SLO notifications reach them too. */
+  oncall?: Pick<OnCallService, 'liveFor'>;
 }): Promise<NotificationWiring | undefined> {
   const { config, database, scheduler, logger, policy } = options;
   const settings = readNotificationSettings(config);
@@ -96,6 +101,12 @@ export async function setUpNotifications(options: {
   return {
     readinessWatcher: new ReadinessWatcher({
       store: outbox,
+      logger,
+      onQueued: wakeDrainer,
+    }),
+    sloStatusWatcher: new SloStatusWatcher({
+      store: outbox,
+      oncall: options.oncall,
       logger,
       onQueued: wakeDrainer,
     }),
