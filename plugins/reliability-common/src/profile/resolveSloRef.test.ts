@@ -43,7 +43,7 @@ describe('resolveSloRef', () => {
       '/srv/catalog/services/checkout/slos/checkout.yaml',
     ],
     ['slos/checkout.yaml', '/srv/catalog/services/checkout/slos/checkout.yaml'],
-    ['../shared/slos.yaml', '/srv/catalog/services/shared/slos.yaml'],
+    ['../common/slos.yaml', '/srv/catalog/services/common/slos.yaml'],
     ['./a/../b/./c.yaml', '/srv/catalog/services/checkout/b/c.yaml'],
     ['../../../../../../x.yaml', '/x.yaml'],
   ])('resolves %s against a file: location', (ref, target) => {
@@ -67,8 +67,8 @@ describe('resolveSloRef', () => {
       'https://github.com/acme/checkout/blob/main/slos/checkout.yaml',
     ],
     [
-      '../shared/slos.yaml',
-      'https://github.com/acme/checkout/blob/shared/slos.yaml',
+      '../common/slos.yaml',
+      'https://github.com/acme/checkout/blob/common/slos.yaml',
     ],
   ])('resolves %s against a url: location', (ref, target) => {
     expect(resolve(ref, URL_LOCATION)).toEqual({ type: 'url', target });
